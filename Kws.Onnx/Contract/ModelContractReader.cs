@@ -1,0 +1,102 @@
+using System.Globalization;
+using Kws.Audio.Features;
+
+namespace Kws.Onnx.Contract;
+
+/// <summary>Parses and validates the contract's metadata entries, naming the key and value of anything wrong.</summary>
+internal static class ModelContractReader
+{
+    public static ModelContract Read(IReadOnlyDictionary<string, string> metadata, string model)
+    {
+        var missing = ModelContractKeys.Required.Where(k => !metadata.ContainsKey(k)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ModelContractException(
+                $"model {model} lacks the metadata key{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(k => $"'{k}'"))}; " +
+                "it was not written by kws-trainer with model contract version " + ModelContract.CurrentVersion);
+        }
+
+        var version = Int(metadata, ModelContractKeys.ContractVersion, model);
+        if (version != ModelContract.CurrentVersion)
+        {
+            throw new ModelContractException(
+                $"model {model}: '{ModelContractKeys.ContractVersion}' is {version}, but this program understands version {ModelContract.CurrentVersion}");
+        }
+
+        var labels = metadata[ModelContractKeys.Labels].Split(',', StringSplitOptions.TrimEntries);
+        if (labels.Length < 2 || labels.Any(string.IsNullOrEmpty) || labels.Distinct(StringComparer.Ordinal).Count() != labels.Length)
+        {
+            throw new ModelContractException(
+                $"model {model}: '{ModelContractKeys.Labels}' is '{metadata[ModelContractKeys.Labels]}'; it needs two or more distinct, non-empty labels");
+        }
+
+        var frontEnd = new LogMelOptions
+        {
+            SampleRateHz = Int(metadata, ModelContractKeys.SampleRateHz, model),
+            WindowMs = Num(metadata, ModelContractKeys.WindowMs, model),
+            HopMs = Num(metadata, ModelContractKeys.HopMs, model),
+            FftSize = Int(metadata, ModelContractKeys.FftSize, model),
+            MelBins = Int(metadata, ModelContractKeys.MelBins, model),
+            FminHz = Num(metadata, ModelContractKeys.FminHz, model),
+            FmaxHz = Num(metadata, ModelContractKeys.FmaxHz, model),
+            LogFloor = Num(metadata, ModelContractKeys.LogFloor, model),
+        };
+        var problems = frontEnd.Problems();
+        if (problems.Count > 0)
+        {
+            throw new ModelContractException($"model {model}: its front-end metadata is invalid: {string.Join("; ", problems)}");
+        }
+
+        var frames = Int(metadata, ModelContractKeys.Frames, model);
+        if (frames < 1)
+        {
+            throw new ModelContractException($"model {model}: '{ModelContractKeys.Frames}' is {frames}; it must be at least 1");
+        }
+
+        var norm = FeatureNormalization.TryParse(metadata[ModelContractKeys.FeatureNormalization], out var normProblem)
+            ?? throw new ModelContractException($"model {model}: '{ModelContractKeys.FeatureNormalization}' is malformed: {normProblem}");
+
+        return new ModelContract
+        {
+            Labels = labels,
+            FrontEnd = frontEnd,
+            Frames = frames,
+            Normalization = norm,
+            Thresholds = Thresholds(metadata, labels, model),
+        };
+    }
+
+    private static Dictionary<string, float> Thresholds(IReadOnlyDictionary<string, string> metadata, string[] labels, string model)
+    {
+        var result = new Dictionary<string, float>(StringComparer.Ordinal);
+        if (!metadata.TryGetValue(ModelContractKeys.Thresholds, out var text) || text.Length == 0)
+        {
+            return result;
+        }
+
+        foreach (var entry in text.Split(','))
+        {
+            var parts = entry.Split('=');
+            if (parts.Length != 2 || !labels.Contains(parts[0])
+                || !float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var t) || !(t > 0 && t <= 1))
+            {
+                throw new ModelContractException(
+                    $"model {model}: '{ModelContractKeys.Thresholds}' entry '{entry}' is not LABEL=VALUE with a known label and 0 < VALUE <= 1");
+            }
+
+            result[parts[0]] = t;
+        }
+
+        return result;
+    }
+
+    private static int Int(IReadOnlyDictionary<string, string> metadata, string key, string model) =>
+        int.TryParse(metadata[key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw new ModelContractException($"model {model}: '{key}' is '{metadata[key]}'; it must be a whole number");
+
+    private static double Num(IReadOnlyDictionary<string, string> metadata, string key, string model) =>
+        double.TryParse(metadata[key], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
+            ? v
+            : throw new ModelContractException($"model {model}: '{key}' is '{metadata[key]}'; it must be a number");
+}
