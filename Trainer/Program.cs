@@ -1,1 +1,3 @@
-return 0;
+using Trainer.Cli;
+
+return TrainerCli.Run(args);

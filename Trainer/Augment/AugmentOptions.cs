@@ -1,0 +1,35 @@
+namespace Trainer.Augment;
+
+/// <summary>Waveform and spectrogram augmentation settings for training (validation and test are never augmented).</summary>
+internal sealed record AugmentOptions
+{
+    /// <summary>Largest random time shift either way, in ms (zeros fill the gap).</summary>
+    public double ShiftMs { get; init; } = 100;
+
+    /// <summary>Probability that background noise is mixed into a speech clip.</summary>
+    public double NoiseProbability { get; init; } = 0.8;
+
+    /// <summary>Lowest signal-to-noise ratio of the mixed noise, in dB (measured on the clip's active frames).</summary>
+    public double SnrMinDb { get; init; } = 0;
+
+    /// <summary>Highest signal-to-noise ratio of the mixed noise, in dB.</summary>
+    public double SnrMaxDb { get; init; } = 20;
+
+    /// <summary>Largest random gain either way, in dB.</summary>
+    public double GainDb { get; init; } = 6;
+
+    /// <summary>SpecAugment: how many time masks per example (0 = off).</summary>
+    public int TimeMasks { get; init; }
+
+    /// <summary>SpecAugment: the longest time mask, in frames.</summary>
+    public int TimeMaskFrames { get; init; } = 10;
+
+    /// <summary>SpecAugment: how many frequency masks per example (0 = off).</summary>
+    public int FrequencyMasks { get; init; }
+
+    /// <summary>SpecAugment: the widest frequency mask, in mel bins.</summary>
+    public int FrequencyMaskBins { get; init; } = 5;
+
+    /// <summary>No augmentation at all.</summary>
+    public static AugmentOptions None { get; } = new() { ShiftMs = 0, NoiseProbability = 0, GainDb = 0 };
+}

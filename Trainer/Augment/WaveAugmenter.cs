@@ -1,0 +1,121 @@
+using System.Numerics.Tensors;
+
+namespace Trainer.Augment;
+
+/// <summary>
+/// Random changes to a one-second clip that keep its label: a time shift, background noise at a random SNR and a
+/// random gain; and silence examples cut from the background noise. Stateless apart from its settings: every call
+/// takes the caller's <see cref="Random"/>, so results are reproducible per seed and thread.
+/// </summary>
+internal sealed class WaveAugmenter(AugmentOptions options, IReadOnlyList<float[]> noise, int sampleRateHz = 16000)
+{
+    /// <summary>Writes an augmented copy of <paramref name="clip"/> into <paramref name="output"/> (same length).</summary>
+    public void Augment(ReadOnlySpan<float> clip, Span<float> output, Random rng)
+    {
+        var maxShift = (int)(options.ShiftMs * sampleRateHz / 1000);
+        var shift = maxShift == 0 ? 0 : rng.Next(-maxShift, maxShift + 1);
+        output.Clear();
+        if (shift >= 0)
+        {
+            clip[..(clip.Length - shift)].CopyTo(output[shift..]);
+        }
+        else
+        {
+            clip[(-shift)..].CopyTo(output);
+        }
+
+        if (noise.Count > 0 && rng.NextDouble() < options.NoiseProbability)
+        {
+            var snrDb = options.SnrMinDb + (rng.NextDouble() * (options.SnrMaxDb - options.SnrMinDb));
+            MixNoise(output, snrDb, rng);
+        }
+
+        if (options.GainDb > 0)
+        {
+            var gain = (float)Math.Pow(10, ((rng.NextDouble() * 2) - 1) * options.GainDb / 20);
+            TensorPrimitives.Multiply(output, gain, output);
+        }
+
+        TensorPrimitives.Clamp(output, -1f, 1f, output);
+    }
+
+    /// <summary>A silence example: a random cut of background noise at a random level (sometimes near zero).</summary>
+    public void Silence(Span<float> output, Random rng)
+    {
+        output.Clear();
+        if (noise.Count == 0)
+        {
+            return;
+        }
+
+        CutNoise(output, rng);
+        var level = (float)Math.Pow(10, -rng.NextDouble() * 3);   // 0 to -60 dB
+        TensorPrimitives.Multiply(output, level, output);
+        TensorPrimitives.Clamp(output, -1f, 1f, output);
+    }
+
+    /// <summary>Mean power of the frames (10 ms) whose power is within 20 dB of the loudest frame: the active part.</summary>
+    public static double ActivePower(ReadOnlySpan<float> audio, int frame = 160)
+    {
+        var frames = audio.Length / frame;
+        if (frames == 0)
+        {
+            return 0;
+        }
+
+        Span<double> powers = frames <= 512 ? stackalloc double[frames] : new double[frames];
+        var max = 0.0;
+        for (var f = 0; f < frames; f++)
+        {
+            var s = audio.Slice(f * frame, frame);
+            powers[f] = TensorPrimitives.Dot(s, s) / frame;
+            max = Math.Max(max, powers[f]);
+        }
+
+        double sum = 0;
+        var count = 0;
+        foreach (var p in powers)
+        {
+            if (p >= max / 100)
+            {
+                sum += p;
+                count++;
+            }
+        }
+
+        return count == 0 ? 0 : sum / count;
+    }
+
+    private void MixNoise(Span<float> audio, double snrDb, Random rng)
+    {
+        var signal = ActivePower(audio);
+        if (signal <= 0)
+        {
+            return;
+        }
+
+        Span<float> cut = audio.Length <= 16000 ? stackalloc float[audio.Length] : new float[audio.Length];
+        CutNoise(cut, rng);
+        var noisePower = TensorPrimitives.Dot(cut, cut) / cut.Length;
+        if (noisePower <= 0)
+        {
+            return;
+        }
+
+        var scale = (float)Math.Sqrt(signal / (noisePower * Math.Pow(10, snrDb / 10)));
+        TensorPrimitives.MultiplyAdd(cut, scale, audio, audio);
+    }
+
+    private void CutNoise(Span<float> output, Random rng)
+    {
+        var source = noise[rng.Next(noise.Count)];
+        if (source.Length <= output.Length)
+        {
+            source.AsSpan().CopyTo(output);
+            return;
+        }
+
+        var start = rng.Next(source.Length - output.Length);
+        source.AsSpan(start, output.Length).CopyTo(output);
+    }
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Trainer.Augment;
+using Trainer.Training;
+
+namespace Trainer.Cli;
+
+/// <summary><c>kws-trainer train</c>: data, training, export, parity check, report.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Speech Commands-layout folder (or a folder holding speech_commands/, _background_noise_/)", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder for model.onnx, model.weights, report.json, report.html", Required = true };
+        var noise = new Option<string?>("--noise") { Description = "Background-noise folder (default: _background_noise_ in or beside --data)" };
+        var extra = new Option<string[]>("--extra") { Description = "Extra Speech Commands-layout folder for training only (repeatable), e.g. synthetic speech", AllowMultipleArgumentsPerToken = false };
+        var negatives = new Option<string[]>("--negatives") { Description = "Folder of negative recordings (repeatable); clips over 1 s are cut to their loudest second" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the data", DefaultValueFactory = _ => new TrainOptions().Epochs };
+        var batch = new Option<int>("--batch") { Description = "Examples per step", DefaultValueFactory = _ => new TrainOptions().BatchSize };
+        var lr = new Option<float>("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => new TrainOptions().LearningRate };
+        var seed = new Option<int>("--seed") { Description = "Seed of weights, shuffles and augmentation", DefaultValueFactory = _ => new TrainOptions().Seed };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores)", DefaultValueFactory = _ => 0 };
+        var width = new Option<int>("--width") { Description = "DS-CNN channels", DefaultValueFactory = _ => new TrainOptions().Width };
+        var blocks = new Option<int>("--blocks") { Description = "DS-CNN depthwise-separable blocks", DefaultValueFactory = _ => new TrainOptions().Blocks };
+        var unknownShare = new Option<double>("--unknown-share") { Description = "Unknown examples per epoch, as a multiple of a keyword class", DefaultValueFactory = _ => new TrainOptions().UnknownShare };
+        var silenceShare = new Option<double>("--silence-share") { Description = "Silence examples per epoch, as a multiple of a keyword class", DefaultValueFactory = _ => new TrainOptions().SilenceShare };
+        var specAugment = new Option<bool>("--spec-augment") { Description = "Add SpecAugment masks (2 time, 2 frequency)" };
+        var noAugment = new Option<bool>("--no-augment") { Description = "Train without waveform augmentation" };
+
+        var command = new Command("train", "Train the keyword CNN, export it as ONNX with the model contract, check it in ONNX Runtime, and write a report.")
+        {
+            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, noAugment,
+        };
+        command.SetAction(parse => CliErrors.Guard(() =>
+        {
+            var augment = parse.GetValue(noAugment) ? AugmentOptions.None : new AugmentOptions();
+            if (parse.GetValue(specAugment))
+            {
+                augment = augment with { TimeMasks = 2, FrequencyMasks = 2 };
+            }
+
+            var options = new TrainOptions
+            {
+                Epochs = Positive(parse.GetValue(epochs), "--epochs"),
+                BatchSize = Positive(parse.GetValue(batch), "--batch"),
+                LearningRate = parse.GetValue(lr),
+                Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
+                Width = Positive(parse.GetValue(width), "--width"),
+                Blocks = parse.GetValue(blocks),
+                UnknownShare = parse.GetValue(unknownShare),
+                SilenceShare = parse.GetValue(silenceShare),
+                Augment = augment,
+            };
+            var job = new TrainJob(
+                parse.GetValue(data)!,
+                parse.GetValue(noise),
+                parse.GetValue(extra) ?? [],
+                parse.GetValue(negatives) ?? [],
+                parse.GetValue(output)!,
+                options);
+            return job.Run();
+        }));
+        return command;
+    }
+
+    private static int Positive(int value, string name) =>
+        value > 0 ? value : throw new ArgumentException($"{name} must be a positive number, got {value}");
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Kws.Onnx.Contract;
+using Spectre.Console;
+using Trainer.Data;
+using Trainer.Evaluation;
+using Trainer.Export;
+using Trainer.Report;
+using Trainer.Training;
+
+namespace Trainer.Cli;
+
+/// <summary>
+/// One training job from folders to files: read the data, train, export model.onnx with the contract, check in ONNX
+/// Runtime that the file agrees with the engine on the validation speakers (within 0.1% accuracy), evaluate the file
+/// on the test speakers, and write report.json and report.html.
+/// </summary>
+internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string> extra, IReadOnlyList<string> negatives, string output, TrainOptions options)
+{
+    /// <summary>Largest accuracy difference allowed between the engine and ONNX Runtime on the validation split.</summary>
+    public const double ParityTolerance = 0.001;
+
+    public int Run()
+    {
+        var layout = DatasetLayout.Resolve(data, noise, extra, negatives);
+        var splitter = new SpeakerSplitter(options.ValidationPercent, options.TestPercent);
+        var refs = DatasetScanner.Scan(layout, splitter);
+        Console.WriteLine($"Reading {refs.Count} clips from {layout.SpeechCommands}{(layout.Negatives.Count + layout.ExtraTraining.Count > 0 ? " and extra folders" : "")} ...");
+        var dataset = LoadedDataset.Load(refs, layout, (done, total) => Console.Write($"\r  {done}/{total} clips read"));
+        Console.WriteLine();
+        foreach (var skipped in dataset.Skipped)
+        {
+            Console.WriteLine($"  skipped {skipped}");
+        }
+
+        var summary = DataSummary.Describe(dataset);
+        foreach (var line in summary)
+        {
+            Console.WriteLine(line);
+        }
+
+        Directory.CreateDirectory(output);
+        var result = TrainWithProgress(dataset);
+
+        var contract = new ModelContract
+        {
+            Labels = ClassLabels.All,
+            FrontEnd = options.FrontEnd,
+            Frames = options.Frames,
+            Normalization = result.Normalization,
+        };
+        var modelPath = Path.Combine(output, "model.onnx");
+        var description = $"DS-CNN {options.Width}x{options.Blocks}, {result.Model.ParameterCount} parameters, seed {options.Seed}, trained by kws-trainer";
+        OnnxExporter.Build(result.Model, contract, description).Save(modelPath);
+        result.Model.Save(Path.Combine(output, "model.weights"));
+        File.WriteAllText(Path.Combine(output, "train-options.json"), JsonSerializer.Serialize(options, EvaluationReport.JsonOptions));
+        Console.WriteLine($"Wrote {modelPath}");
+
+        var validation = dataset.In(DataSplit.Validation).ToList();
+        var engineScores = new ModelScorer(result.Model, result.Featurizer, options.BatchSize).Score(validation).Scored;
+        using var onnx = OnnxClipScorer.Open(modelPath, null);
+        var onnxScores = onnx.Score(validation);
+        var parity = ExportParity.Compare(engineScores, onnxScores);
+        Console.WriteLine(parity.Describe());
+        if (!parity.Within(ParityTolerance))
+        {
+            Console.Error.WriteLine($"error: the exported model disagrees with the engine by more than {ParityTolerance:P1} accuracy on the validation split");
+            return 1;
+        }
+
+        var reports = new List<EvaluationReport> { EvaluationReport.From("validation (held-out speakers)", onnxScores, ClassLabels.All) };
+        var test = dataset.In(DataSplit.Test).ToList();
+        if (test.Count > 0)
+        {
+            reports.Add(EvaluationReport.From("test (held-out speakers)", onnx.Score(test), ClassLabels.All));
+        }
+
+        foreach (var r in reports)
+        {
+            Console.WriteLine($"{r.Split}: accuracy {r.Accuracy:P1}; recall {string.Join(", ", r.Recall.Select(kv => $"{kv.Key} {kv.Value:P1}"))}; negatives taken for a keyword {r.NegativesTakenForKeyword:P2}");
+        }
+
+        File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(new
+        {
+            model = modelPath,
+            parameters = result.Model.ParameterCount,
+            multiply_adds = ModelFactory.MultiplyAdds(result.Model),
+            best_epoch = result.BestEpoch,
+            options,
+            data = summary,
+            skipped = dataset.Skipped,
+            parity = parity.Describe(),
+            history = result.History,
+            evaluations = reports,
+        }, EvaluationReport.JsonOptions));
+        var examples = SpectrogramExamples.Pick(dataset, result.Featurizer, options);
+        File.WriteAllText(Path.Combine(output, "report.html"),
+            HtmlReport.Build("kws-trainer report", [.. summary, description, parity.Describe()], result.History, result.BestEpoch, reports, examples));
+        Console.WriteLine($"Wrote {Path.Combine(output, "report.json")} and report.html");
+        return 0;
+    }
+
+    private TrainingResult TrainWithProgress(LoadedDataset dataset)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return new TrainingRun(options, Console.WriteLine).Run(dataset);
+        }
+
+        TrainingResult? result = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("training");
+                result = new TrainingRun(options, line => AnsiConsole.MarkupLine(Markup.Escape(line)), (step, total) =>
+                {
+                    task.MaxValue = total;
+                    task.Value = step;
+                }).Run(dataset);
+            });
+        return result!;
+    }
+}

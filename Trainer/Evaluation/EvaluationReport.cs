@@ -1,0 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Trainer.Evaluation;
+
+/// <summary>What an evaluation found: accuracy, per-class recall, the confusion matrix and the keyword trade-off; written as JSON.</summary>
+internal sealed record EvaluationReport
+{
+    public required string Split { get; init; }
+    public required int Clips { get; init; }
+    public required double Accuracy { get; init; }
+    public required IReadOnlyDictionary<string, double> Recall { get; init; }
+    public required IReadOnlyList<string> Labels { get; init; }
+    public required int[][] Confusion { get; init; }
+    public required IReadOnlyList<TradeOff.Point> TradeOff { get; init; }
+
+    /// <summary>Share of silence and unknown clips predicted as a keyword (argmax).</summary>
+    public required double NegativesTakenForKeyword { get; init; }
+
+    /// <summary>Builds the report of scored clips.</summary>
+    public static EvaluationReport From(string split, IReadOnlyList<ScoredClip> clips, IReadOnlyList<string> labels)
+    {
+        var matrix = new ConfusionMatrix(labels);
+        foreach (var c in clips)
+        {
+            matrix.Add(c.Truth, c.Predicted);
+        }
+
+        var isKeyword = labels.Select(l => !l.StartsWith('_')).ToArray();
+        var negatives = clips.Where(c => !isKeyword[c.Truth]).ToList();
+        return new EvaluationReport
+        {
+            Split = split,
+            Clips = clips.Count,
+            Accuracy = matrix.Accuracy,
+            Recall = Enumerable.Range(0, labels.Count).ToDictionary(i => labels[i], matrix.Recall),
+            Labels = labels,
+            Confusion = matrix.ToRows(),
+            TradeOff = Evaluation.TradeOff.Compute(clips, labels),
+            NegativesTakenForKeyword = negatives.Count == 0 ? double.NaN : (double)negatives.Count(c => isKeyword[c.Predicted]) / negatives.Count,
+        };
+    }
+
+    /// <summary>Indented JSON (NaN written as a string, as JSON has no NaN).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    internal static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+}

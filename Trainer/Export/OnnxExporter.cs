@@ -1,0 +1,124 @@
+using Kws.Onnx.Contract;
+using Kws.Onnx.Format;
+using Trainer.Engine.Layers;
+using Trainer.Engine.Models;
+
+namespace Trainer.Export;
+
+/// <summary>
+/// Writes an engine model as an ONNX file (IR 8, opset 17) that carries the model contract in its metadata. Batch
+/// norm after a convolution is folded into it (w' = w * g / sqrt(v + e), b' = (b - m) * g / sqrt(v + e) + beta);
+/// dropout is dropped; a softmax is appended, so the output holds probabilities. Input "features"
+/// [N, 1, Frames, MelBins], output "scores" [N, labels].
+/// </summary>
+internal static class OnnxExporter
+{
+    public const string InputName = "features";
+    public const string OutputName = "scores";
+
+    /// <summary>The ONNX model of <paramref name="model"/> under <paramref name="contract"/>.</summary>
+    public static OnnxModel Build(Sequential model, ModelContract contract, string description)
+    {
+        var graph = new OnnxGraph("kws_dscnn");
+        var current = graph.AddInput(InputName, OnnxElementType.Float, "N", 1, contract.Frames, contract.FrontEnd.MelBins);
+        var layers = model.Layers;
+        for (var i = 0; i < layers.Count; i++)
+        {
+            var name = $"l{i}";
+            var next = i + 1 < layers.Count ? layers[i + 1] : null;
+            var bn = next as BatchNorm2d;
+            switch (layers[i])
+            {
+                case Conv2d conv:
+                    current = AddConv(graph, name, current, conv.Weight.Value, conv.Bias?.Value, conv.OutChannels, conv.InChannels, conv.Geometry, 1, bn);
+                    i += bn is null ? 0 : 1;
+                    break;
+                case DepthwiseConv2d dw:
+                    current = AddConv(graph, name, current, dw.Weight.Value, dw.Bias?.Value, dw.Channels, 1, dw.Geometry, dw.Channels, bn);
+                    i += bn is null ? 0 : 1;
+                    break;
+                case BatchNorm2d norm:
+                    current = graph.BatchNormalization(name, current,
+                        graph.AddInitializer($"{name}.gamma", norm.Gamma.Value, norm.Channels),
+                        graph.AddInitializer($"{name}.beta", norm.Beta.Value, norm.Channels),
+                        graph.AddInitializer($"{name}.mean", norm.RunningMean, norm.Channels),
+                        graph.AddInitializer($"{name}.var", norm.RunningVar, norm.Channels),
+                        norm.Epsilon);
+                    break;
+                case ReLU:
+                    current = graph.Relu(name, current);
+                    break;
+                case MaxPool2d pool:
+                    current = graph.MaxPool(name, current, Kernel(pool.Geometry), Strides(pool.Geometry), Pads(pool.Geometry));
+                    break;
+                case AvgPool2d pool:
+                    current = graph.AveragePool(name, current, Kernel(pool.Geometry), Strides(pool.Geometry), Pads(pool.Geometry));
+                    break;
+                case GlobalAvgPool:
+                    current = graph.GlobalAveragePool(name, current);
+                    break;
+                case Flatten:
+                    current = graph.Flatten(name, current);
+                    break;
+                case Dropout:
+                    break;
+                case Linear linear:
+                    current = graph.Gemm(name, current,
+                        graph.AddInitializer($"{name}.weight", linear.Weight.Value, linear.OutFeatures, linear.InFeatures),
+                        linear.Bias is null ? null : graph.AddInitializer($"{name}.bias", linear.Bias.Value, linear.OutFeatures),
+                        transB: true);
+                    break;
+                default:
+                    throw new NotSupportedException($"layer {i} ({layers[i].GetType().Name}) has no ONNX export");
+            }
+        }
+
+        graph.Softmax(OutputName, current, axis: 1);
+        graph.AddOutput(OutputName, OnnxElementType.Float, "N", contract.Labels.Count);
+        var onnx = new OnnxModel(graph)
+        {
+            ProducerName = "kws-trainer",
+            ProducerVersion = typeof(OnnxExporter).Assembly.GetName().Version?.ToString(),
+            DocString = description,
+            ModelVersion = 1,
+        };
+        foreach (var (key, value) in contract.ToMetadata())
+        {
+            onnx.Metadata[key] = value;
+        }
+
+        return onnx;
+    }
+
+    private static string AddConv(OnnxGraph graph, string name, string input, float[] weight, float[]? bias, int outChannels, int inPerGroup,
+        Trainer.Engine.ConvGeometry g, int group, BatchNorm2d? bn)
+    {
+        var w = (float[])weight.Clone();
+        var b = bias is null ? new float[outChannels] : (float[])bias.Clone();
+        if (bn is not null)
+        {
+            var perChannel = w.Length / outChannels;
+            for (var c = 0; c < outChannels; c++)
+            {
+                var scale = bn.Gamma.Value[c] / MathF.Sqrt(bn.RunningVar[c] + bn.Epsilon);
+                for (var k = 0; k < perChannel; k++)
+                {
+                    w[(c * perChannel) + k] *= scale;
+                }
+
+                b[c] = ((b[c] - bn.RunningMean[c]) * scale) + bn.Beta.Value[c];
+            }
+        }
+
+        return graph.Conv(name, input,
+            graph.AddInitializer($"{name}.weight", w, outChannels, inPerGroup, g.KernelH, g.KernelW),
+            bias is null && bn is null ? null : graph.AddInitializer($"{name}.bias", b, outChannels),
+            Kernel(g), Strides(g), Pads(g), group: group);
+    }
+
+    private static long[] Kernel(Trainer.Engine.ConvGeometry g) => [g.KernelH, g.KernelW];
+
+    private static long[] Strides(Trainer.Engine.ConvGeometry g) => [g.StrideH, g.StrideW];
+
+    private static long[] Pads(Trainer.Engine.ConvGeometry g) => [g.PadH, g.PadW, g.PadH, g.PadW];
+}

@@ -1,0 +1,65 @@
+using Kws.Audio.Features;
+using Trainer.Augment;
+
+namespace Trainer.Training;
+
+/// <summary>Everything that decides a training run. The same options and seed give the same model on the same machine.</summary>
+internal sealed record TrainOptions
+{
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs { get; init; } = 40;
+
+    /// <summary>Examples per step.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Peak learning rate (AdamW), reached after the warm-up and decayed by a cosine to zero.</summary>
+    public float LearningRate { get; init; } = 3e-3f;
+
+    /// <summary>Decoupled weight decay of AdamW (not applied to batch norm and biases).</summary>
+    public float WeightDecay { get; init; } = 1e-2f;
+
+    /// <summary>Warm-up length in epochs.</summary>
+    public double WarmupEpochs { get; init; } = 2;
+
+    /// <summary>Seed of the initial weights, the shuffles, the augmentation and the draws of negatives.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Worker threads; 0 = every core.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Unknown examples per epoch, as a multiple of the mean keyword class size.</summary>
+    public double UnknownShare { get; init; } = 2.0;
+
+    /// <summary>Silence examples per epoch, as a multiple of the mean keyword class size.</summary>
+    public double SilenceShare { get; init; } = 0.75;
+
+    /// <summary>Channels of the DS-CNN.</summary>
+    public int Width { get; init; } = 64;
+
+    /// <summary>Depthwise-separable blocks of the DS-CNN.</summary>
+    public int Blocks { get; init; } = 4;
+
+    /// <summary>Dropout rate before the classifier.</summary>
+    public float Dropout { get; init; } = 0.2f;
+
+    /// <summary>Label smoothing of the cross-entropy loss.</summary>
+    public float LabelSmoothing { get; init; } = 0.05f;
+
+    /// <summary>Share of speakers held out for validation, in percent.</summary>
+    public double ValidationPercent { get; init; } = 15;
+
+    /// <summary>Share of speakers held out for the test, in percent.</summary>
+    public double TestPercent { get; init; } = 15;
+
+    /// <summary>The front end (written into the model).</summary>
+    public LogMelOptions FrontEnd { get; init; } = new();
+
+    /// <summary>Frames per model input (1 s at the default front end).</summary>
+    public int Frames { get; init; } = 98;
+
+    /// <summary>Augmentation of the training examples.</summary>
+    public AugmentOptions Augment { get; init; } = new();
+
+    /// <summary>Samples per example: exactly what <see cref="Frames"/> frames span.</summary>
+    public int ClipSamples => FrontEnd.WindowSamples + ((Frames - 1) * FrontEnd.HopSamples);
+}
