@@ -145,6 +145,57 @@ public class AudioRingBufferTests
     }
 
     [Fact]
+    public void SamplesOverwrittenDuringTheCopy_AreDiscardedAndCounted_NeverReturnedTorn()
+    {
+        var ring = new AudioRingBuffer(1000, 100); // 100 samples
+        ring.Write(RampFrom(0, 100)); // full: 0..99
+        long written = 100;
+        ring.AfterCopyForTests = () =>
+        {
+            // The producer lands 30 samples while the consumer is copying: slots of 0..29 now hold 100..129.
+            ring.Write(RampFrom(written, 30));
+            written += 30;
+            ring.AfterCopyForTests = null;
+        };
+
+        var dest = new float[100];
+        var r = ring.Read(dest);
+        Assert.Equal(new RingRead(70, 30, 30), r);
+        Assert.Equal(RampFrom(30, 70), dest[..70]);
+        Assert.Equal(30, ring.DroppedSamples);
+        Assert.Equal(1, ring.OverflowCount);
+
+        r = ring.Read(dest);
+        Assert.Equal(new RingRead(30, 100, 0), r);
+        Assert.Equal(RampFrom(100, 30), dest[..30]);
+        Assert.Equal(ring.WrittenSamples, 100 + ring.DroppedSamples);
+    }
+
+    [Fact]
+    public void CopyEntirelyOverwritten_IsRetriedWithNewerSamples()
+    {
+        var ring = new AudioRingBuffer(1000, 100);
+        ring.Write(RampFrom(0, 50));
+        int calls = 0;
+        ring.AfterCopyForTests = () =>
+        {
+            // During the first copy (of 0..9) the producer writes 150 samples: all of 0..99 are gone.
+            if (calls++ == 0)
+            {
+                ring.Write(RampFrom(50, 150));
+            }
+        };
+
+        var dest = new float[10];
+        var r = ring.Read(dest);
+        Assert.Equal(new RingRead(10, 100, 100), r);
+        Assert.Equal(RampFrom(100, 10), dest);
+        Assert.Equal(2, calls);
+        Assert.Equal(100, ring.DroppedSamples);
+        Assert.Equal(1, ring.OverflowCount);
+    }
+
+    [Fact]
     public void WriteAndRead_DoNotAllocate()
     {
         var ring = new AudioRingBuffer(16000, 100);
@@ -273,6 +324,5 @@ public class AudioRingBufferTests
         Assert.Equal(skippedSeen, ring.DroppedSamples);
         Assert.True(read > capacity * 10, $"only {read} samples were read in {reads} reads");
         Assert.True(ring.OverflowCount > 0, "the stress test never overflowed the ring; it did not test overflow");
-        Console.Error.WriteLine($"STATS written={ring.WrittenSamples} read={read} dropped={ring.DroppedSamples} overflows={ring.OverflowCount} reads={reads}");
     }
 }

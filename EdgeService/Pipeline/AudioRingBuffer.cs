@@ -49,6 +49,12 @@ internal sealed class AudioRingBuffer : IAudioRingBuffer
     /// <inheritdoc />
     public int SampleRateHz { get; }
 
+    /// <summary>
+    /// Tests only: runs on the consumer thread between a copy and its re-check, so a test can play the producer
+    /// overwriting samples mid-copy deterministically. Null (one predictable branch per read) in the service.
+    /// </summary>
+    internal Action? AfterCopyForTests { get; set; }
+
     /// <inheritdoc />
     public int Capacity { get; }
 
@@ -118,6 +124,7 @@ internal sealed class AudioRingBuffer : IAudioRingBuffer
             }
 
             CopyOut(position, destination[..count]);
+            AfterCopyForTests?.Invoke();
             Interlocked.MemoryBarrier(); // the copy completes before the reservation is re-read
 
             long validFrom = Volatile.Read(ref _reserved) - Capacity;
