@@ -21,7 +21,7 @@ USAGE
 fi
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-packages=(libportaudio2 alsa-utils python3-onnx python3-numpy espeak-ng sox gcc libc6-dev linux-libc-dev systemd curl ca-certificates)
+packages=(libportaudio2 alsa-utils python3-onnx python3-numpy espeak-ng flite sox gcc libc6-dev linux-libc-dev systemd curl ca-certificates)
 # npm may come from Debian or from NodeSource's nodejs (which conflicts with Debian's npm): only ask for it if absent.
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 

@@ -1,0 +1,107 @@
+using Kws.Onnx.Contract;
+using Kws.Onnx.Runtime;
+
+namespace Kws.Onnx.Inference;
+
+/// <summary>
+/// A keyword model file opened in ONNX Runtime and checked against the model contract: its metadata is read, its
+/// tensor shapes are compared with the front end the metadata asks for, and one input and one output tensor
+/// (batch 1) are allocated once. <see cref="Run"/> then allocates nothing. Not thread-safe: one caller at a time.
+/// Both the trainer (evaluation, export parity) and the service use it, so they load models the same way.
+/// </summary>
+public sealed class KeywordClassifier : IDisposable
+{
+    private readonly OnnxEnvironment _environment;
+    private readonly OnnxSession _session;
+    private readonly OnnxTensor _input;
+    private readonly OnnxTensor _output;
+    private readonly OnnxRunBinding _binding;
+
+    private KeywordClassifier(string path, OnnxEnvironment environment, OnnxSession session, OnnxTensor input, OnnxTensor output, OnnxRunBinding binding, ModelContract contract)
+    {
+        ModelPath = path;
+        _environment = environment;
+        _session = session;
+        _input = input;
+        _output = output;
+        _binding = binding;
+        Contract = contract;
+    }
+
+    /// <summary>The model file.</summary>
+    public string ModelPath { get; }
+
+    /// <summary>The contract read from the file: labels, front end, frames, normalisation.</summary>
+    public ModelContract Contract { get; }
+
+    /// <summary>The input: Frames x MelBins normalised log-mel values, oldest frame first. Write, then <see cref="Run"/>.</summary>
+    public Span<float> Input => _input.Span;
+
+    /// <summary>The output of the last <see cref="Run"/>: one probability per label, in <see cref="ModelContract.Labels"/> order.</summary>
+    public ReadOnlySpan<float> Scores => _output.Span;
+
+    /// <summary>The ONNX Runtime version in use.</summary>
+    public string RuntimeVersion => _environment.RuntimeVersion;
+
+    /// <summary>
+    /// Opens <paramref name="modelPath"/>. Throws <see cref="FileNotFoundException"/> when it is missing,
+    /// <see cref="OnnxRuntimeLoadException"/> when ONNX Runtime cannot be loaded, <see cref="OnnxRuntimeException"/>
+    /// when ONNX Runtime refuses the file, and <see cref="ModelContractException"/> when it breaks the contract.
+    /// </summary>
+    public static KeywordClassifier Open(string modelPath, OnnxSessionOptions? options = null, string? runtimeLibrary = null)
+    {
+        if (!File.Exists(modelPath))
+        {
+            throw new FileNotFoundException($"model file '{modelPath}' does not exist", modelPath);
+        }
+
+        var disposables = new Stack<IDisposable>();
+        try
+        {
+            var environment = Push(disposables, new OnnxEnvironment("kws", OnnxLogLevel.Warning, runtimeLibrary));
+            var session = Push(disposables, OnnxSession.FromFile(environment, modelPath, options));
+            var name = Path.GetFileName(modelPath);
+            var contract = ModelContract.FromMetadata(session.Metadata.Custom, name);
+            if (session.Inputs.Count != 1 || session.Outputs.Count != 1)
+            {
+                throw new ModelContractException(
+                    $"model {name} has {session.Inputs.Count} inputs and {session.Outputs.Count} outputs; the contract expects one of each");
+            }
+
+            contract.CheckTensors(name, session.Inputs[0].Name, session.Inputs[0].Shape, session.Outputs[0].Name, session.Outputs[0].Shape);
+            var input = Push(disposables, OnnxTensor.Create(contract.InputShape()));
+            var output = Push(disposables, OnnxTensor.Create(1, contract.Labels.Count));
+            var binding = Push(disposables, session.Bind(input, output));
+            return new KeywordClassifier(modelPath, environment, session, input, output, binding, contract);
+        }
+        catch
+        {
+            while (disposables.Count > 0)
+            {
+                disposables.Pop().Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Runs the model on <see cref="Input"/>; the result is in <see cref="Scores"/>.</summary>
+    public void Run() => _binding.Run();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _binding.Dispose();
+        _output.Dispose();
+        _input.Dispose();
+        _session.Dispose();
+        _environment.Dispose();
+    }
+
+    private static T Push<T>(Stack<IDisposable> stack, T item)
+        where T : IDisposable
+    {
+        stack.Push(item);
+        return item;
+    }
+}
