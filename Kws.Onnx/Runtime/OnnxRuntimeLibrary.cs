@@ -122,7 +122,8 @@ public static unsafe class OnnxRuntimeLibrary
             }
             catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
             {
-                reason = e.Message;
+                // .NET's message ends with the dynamic loader's own line (e.g. "...: cannot open shared object file").
+                reason = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
             }
 
             tried.Append($"{Environment.NewLine}  - {path} ({source}): {reason}");
