@@ -12,8 +12,11 @@ public sealed unsafe class OnnxSession : IDisposable
     {
         _environment = environment;
         Handle = handle;
+        var environmentHeld = false;
         try
         {
+            // ORT needs the environment to outlive the session: hold it until Dispose.
+            environment.Handle.DangerousAddRef(ref environmentHeld);
             var api = environment.Api;
             var raw = handle.DangerousGetHandle();
             Inputs = OrtSessionReader.ReadValues(api, raw, inputs: true);
@@ -23,6 +26,11 @@ public sealed unsafe class OnnxSession : IDisposable
         catch
         {
             handle.Dispose();
+            if (environmentHeld)
+            {
+                environment.Handle.DangerousRelease();
+            }
+
             throw;
         }
     }
@@ -115,8 +123,14 @@ public sealed unsafe class OnnxSession : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         _disposed = true;
         Handle.Dispose();
+        _environment.Handle.DangerousRelease();
     }
 
     private static void CheckNames(IReadOnlyList<string> names, IReadOnlyList<OnnxTensor> tensors,
