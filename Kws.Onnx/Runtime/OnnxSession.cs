@@ -1,0 +1,155 @@
+using System.Text;
+
+namespace Kws.Onnx.Runtime;
+
+/// <summary>A loaded model (OrtSession): its inputs, outputs and metadata, and bindings that run it.</summary>
+public sealed unsafe class OnnxSession : IDisposable
+{
+    private readonly OnnxEnvironment _environment;
+    private bool _disposed;
+
+    private OnnxSession(OnnxEnvironment environment, OrtObjectHandle handle)
+    {
+        _environment = environment;
+        Handle = handle;
+        var environmentHeld = false;
+        try
+        {
+            // ORT needs the environment to outlive the session: hold it until Dispose.
+            environment.Handle.DangerousAddRef(ref environmentHeld);
+            var api = environment.Api;
+            var raw = handle.DangerousGetHandle();
+            Inputs = OrtSessionReader.ReadValues(api, raw, inputs: true);
+            Outputs = OrtSessionReader.ReadValues(api, raw, inputs: false);
+            Metadata = OrtSessionReader.ReadMetadata(api, raw);
+        }
+        catch
+        {
+            handle.Dispose();
+            if (environmentHeld)
+            {
+                environment.Handle.DangerousRelease();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The model's inputs, in order.</summary>
+    public IReadOnlyList<OnnxTensorInfo> Inputs { get; }
+
+    /// <summary>The model's outputs, in order.</summary>
+    public IReadOnlyList<OnnxTensorInfo> Outputs { get; }
+
+    /// <summary>The model's metadata.</summary>
+    public OnnxModelMetadata Metadata { get; }
+
+    internal OrtObjectHandle Handle { get; }
+
+    internal OnnxEnvironment Environment => _environment;
+
+    /// <summary>Loads a model file.</summary>
+    /// <param name="environment">The environment.</param>
+    /// <param name="modelPath">The .onnx file.</param>
+    /// <param name="options">Threads, optimization and provider; null for the defaults.</param>
+    /// <returns>The session; dispose it when done.</returns>
+    public static OnnxSession FromFile(OnnxEnvironment environment, string modelPath, OnnxSessionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
+        var api = environment.Api;
+        var path = Encoding.UTF8.GetBytes(modelPath + "\0");
+        using var nativeOptions = OrtSessionOptionsFactory.Create(api, options ?? new OnnxSessionOptions());
+        IntPtr session;
+        fixed (byte* p = path)
+        {
+            OrtStatus.Check(api, api.CreateSession(environment.Handle.DangerousGetHandle(), p,
+                nativeOptions.DangerousGetHandle(), &session), $"loading model {modelPath}");
+        }
+
+        return new OnnxSession(environment, new OrtObjectHandle(session, api.ReleaseSession));
+    }
+
+    /// <summary>Loads a model from its serialized bytes.</summary>
+    /// <param name="environment">The environment.</param>
+    /// <param name="model">The ModelProto bytes.</param>
+    /// <param name="options">Threads, optimization and provider; null for the defaults.</param>
+    /// <returns>The session; dispose it when done.</returns>
+    public static OnnxSession FromBytes(OnnxEnvironment environment, ReadOnlySpan<byte> model, OnnxSessionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var api = environment.Api;
+        using var nativeOptions = OrtSessionOptionsFactory.Create(api, options ?? new OnnxSessionOptions());
+        IntPtr session;
+        fixed (byte* p = model)
+        {
+            OrtStatus.Check(api, api.CreateSessionFromArray(environment.Handle.DangerousGetHandle(), p, (nuint)model.Length,
+                nativeOptions.DangerousGetHandle(), &session), $"loading a model from {model.Length} bytes");
+        }
+
+        return new OnnxSession(environment, new OrtObjectHandle(session, api.ReleaseSession));
+    }
+
+    /// <summary>Binds preallocated tensors to named inputs and outputs, for allocation-free runs.</summary>
+    /// <param name="inputNames">Input names, as in <see cref="Inputs"/>.</param>
+    /// <param name="inputs">The tensors fed to them.</param>
+    /// <param name="outputNames">Output names, as in <see cref="Outputs"/>.</param>
+    /// <param name="outputs">The tensors ONNX Runtime writes them into (their shapes must match).</param>
+    /// <returns>The binding; dispose it before the session.</returns>
+    public OnnxRunBinding Bind(IReadOnlyList<string> inputNames, IReadOnlyList<OnnxTensor> inputs,
+        IReadOnlyList<string> outputNames, IReadOnlyList<OnnxTensor> outputs)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        CheckNames(inputNames, inputs, Inputs, "input");
+        CheckNames(outputNames, outputs, Outputs, "output");
+        return new OnnxRunBinding(this, inputNames, inputs, outputNames, outputs);
+    }
+
+    /// <summary>Binds the only input and the only output of a one-in, one-out model.</summary>
+    /// <param name="input">The tensor fed to the input.</param>
+    /// <param name="output">The tensor the output is written into.</param>
+    /// <returns>The binding; dispose it before the session.</returns>
+    public OnnxRunBinding Bind(OnnxTensor input, OnnxTensor output)
+    {
+        if (Inputs.Count != 1 || Outputs.Count != 1)
+        {
+            throw new InvalidOperationException(
+                $"the model has {Inputs.Count} inputs and {Outputs.Count} outputs; bind them by name");
+        }
+
+        return Bind([Inputs[0].Name], [input], [Outputs[0].Name], [output]);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Handle.Dispose();
+        _environment.Handle.DangerousRelease();
+    }
+
+    private static void CheckNames(IReadOnlyList<string> names, IReadOnlyList<OnnxTensor> tensors,
+        IReadOnlyList<OnnxTensorInfo> known, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(tensors);
+        if (names.Count != tensors.Count)
+        {
+            throw new ArgumentException($"{names.Count} {kind} names but {tensors.Count} tensors were given");
+        }
+
+        foreach (var name in names)
+        {
+            if (!known.Any(k => k.Name == name))
+            {
+                throw new ArgumentException(
+                    $"the model has no {kind} named '{name}'; its {kind}s are: {string.Join(", ", known.Select(k => k.Name))}");
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using Kws.Onnx.Format;
+using Kws.Onnx.Runtime;
+
+namespace Kws.Tests.Onnx;
+
+/// <summary>Failures come back as clear exceptions carrying ONNX Runtime's own message, not as crashes.</summary>
+public class OnnxRuntimeErrorTests
+{
+    [Fact]
+    public void NonexistentExplicitLibraryPathGivesAClearErrorNamingIt()
+    {
+        var path = Path.Combine(TestSupport.TestPaths.NewTempDir("kws-onnx"), "no-such-dir", "libonnxruntime.so");
+        var e = Assert.Throws<OnnxRuntimeLoadException>(() => OnnxRuntimeLibrary.Load(path));
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains("explicit path", e.Message, StringComparison.Ordinal);
+        Assert.Contains("scripts/fetch-onnxruntime.sh", e.Message, StringComparison.Ordinal);
+        Assert.Contains("KWS_ONNXRUNTIME_PATH", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExplicitPathToAFileThatIsNotALibraryGivesAClearError()
+    {
+        var path = Path.Combine(TestSupport.TestPaths.NewTempDir("kws-onnx"), "libonnxruntime.so");
+        File.WriteAllText(path, "not a shared library");
+        var e = Assert.Throws<OnnxRuntimeLoadException>(() => new OnnxEnvironment(libraryPath: path));
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GarbageBytesAsAModelGiveOnnxRuntimesMessage()
+    {
+        using var env = new OnnxEnvironment("kws-tests");
+        var garbage = System.Text.Encoding.ASCII.GetBytes("this is not an ONNX model, just text");
+        var e = Assert.Throws<OnnxRuntimeException>(() => OnnxSession.FromBytes(env, garbage));
+        Assert.Equal(OnnxErrorCode.InvalidProtobuf, e.ErrorCode);
+        Assert.Contains("protobuf", e.OrtMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(e.OrtMessage, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingModelFileGivesOnnxRuntimesMessage()
+    {
+        using var env = new OnnxEnvironment("kws-tests");
+        var path = Path.Combine(TestSupport.TestPaths.NewTempDir("kws-onnx"), "absent.onnx");
+        var e = Assert.Throws<OnnxRuntimeException>(() => OnnxSession.FromFile(env, path));
+        Assert.Equal(OnnxErrorCode.NoSuchFile, e.ErrorCode);
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WrongInputShapeAtRunGivesOnnxRuntimesMessageAndTheSessionStillWorks()
+    {
+        var cnn = new SmallCnn(seed: 8);
+        using var env = new OnnxEnvironment("kws-tests");
+        using var session = OnnxSession.FromBytes(env, cnn.Build().ToBytes(), new OnnxSessionOptions { IntraOpThreads = 1 });
+        using var wrong = OnnxTensor.Create(1, 1, SmallCnn.Height - 1, SmallCnn.Width);
+        using var right = OnnxTensor.Create(1, 1, SmallCnn.Height, SmallCnn.Width);
+        using var prob = OnnxTensor.Create(1, SmallCnn.Classes);
+        using var logits = OnnxTensor.Create(1, SmallCnn.Classes);
+
+        using (var bad = session.Bind(["x"], [wrong], ["prob", "logits"], [prob, logits]))
+        {
+            var e = Assert.Throws<OnnxRuntimeException>(bad.Run);
+            Assert.Equal(OnnxErrorCode.InvalidArgument, e.ErrorCode);
+            Assert.Contains("dimension", e.OrtMessage, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("running the model", e.Message, StringComparison.Ordinal);
+        }
+
+        using var good = session.Bind(["x"], [right], ["prob", "logits"], [prob, logits]);
+        var data = cnn.RandomInput(1);
+        data.CopyTo(right.Span);
+        good.Run();
+        OnnxAssert.Close(cnn.Reference(data, 1).Prob, prob.Span, 1e-5, "prob");
+    }
+
+    [Fact]
+    public void WrongOutputShapeAtRunGivesOnnxRuntimesMessage()
+    {
+        using var env = new OnnxEnvironment("kws-tests");
+        using var session = OnnxSession.FromBytes(env, new ReshapeMatMul(seed: 2).Build().ToBytes());
+        using var input = OnnxTensor.Create(2, 3, 4);
+        using var output = OnnxTensor.Create(2, 4);
+        using var binding = session.Bind(input, output);
+        var e = Assert.Throws<OnnxRuntimeException>(binding.Run);
+        Assert.NotEmpty(e.OrtMessage);
+    }
+
+    [Fact]
+    public void BindingAnUnknownNameIsRefusedNamingTheKnownOnes()
+    {
+        using var env = new OnnxEnvironment("kws-tests");
+        using var session = OnnxSession.FromBytes(env, new ReshapeMatMul(seed: 2).Build().ToBytes());
+        using var input = OnnxTensor.Create(2, 3, 4);
+        using var output = OnnxTensor.Create(2, 5);
+        var e = Assert.Throws<ArgumentException>(() => session.Bind(["nope"], [input], ["y"], [output]));
+        Assert.Contains("'nope'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("x", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProviderNotInThisBuildGivesOnnxRuntimesMessage()
+    {
+        using var env = new OnnxEnvironment("kws-tests");
+        var bytes = new ReshapeMatMul(seed: 2).Build().ToBytes();
+        var e = Assert.Throws<OnnxRuntimeException>(() =>
+            OnnxSession.FromBytes(env, bytes, new OnnxSessionOptions { ExecutionProvider = "NoSuchProvider" }));
+        Assert.Contains("NoSuchProvider", e.OrtMessage, StringComparison.Ordinal);
+        Assert.Contains("'NoSuchProvider'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CudaEitherRunsOrFailsWithOnnxRuntimesMessage()
+    {
+        using var env = new OnnxEnvironment("kws-tests");
+        var model = new ReshapeMatMul(seed: 2);
+        OnnxSession session;
+        try
+        {
+            session = OnnxSession.FromBytes(env, model.Build().ToBytes(), new OnnxSessionOptions { ExecutionProvider = "cuda" });
+        }
+        catch (OnnxRuntimeException e)
+        {
+            Assert.Contains("CUDA", e.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.NotEmpty(e.OrtMessage);
+            return;
+        }
+
+        using (session)
+        {
+            using var input = OnnxTensor.Create(1, 3, 4);
+            using var output = OnnxTensor.Create(1, 5);
+            using var binding = session.Bind(input, output);
+            input.Span.Fill(0.5f);
+            binding.Run();
+            OnnxAssert.Close(model.Reference(input.Span, 1), output.Span, 1e-4, "y");
+        }
+    }
+
+    [Fact]
+    public void DisposedTensorRefusesAccess()
+    {
+        var tensor = OnnxTensor.Create(2, 2);
+        tensor.Span[0] = 1;
+        tensor.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => tensor.Span[0]);
+    }
+}
