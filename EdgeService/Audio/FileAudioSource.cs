@@ -1,0 +1,45 @@
+using Kws.Audio.Resampling;
+using Kws.Audio.Wav;
+
+namespace EdgeService.Audio;
+
+/// <summary>
+/// A WAV file as the audio source (<c>Audio:Source=file</c>): any format the reader takes, mixed to mono and
+/// resampled to 16 kHz when opened, then written in real time or as fast as the pipeline goes.
+/// </summary>
+internal sealed class FileAudioSource(string path, TimeProvider time, bool realtime) : PumpedAudioSource(time, realtime)
+{
+    private float[] _audio = [];
+    private int _position;
+
+    /// <summary>The samples (16 kHz mono) of the file, once opened.</summary>
+    public int Length => _audio.Length;
+
+    /// <inheritdoc />
+    protected override string Name => $"file source {Path.GetFileName(path)}";
+
+    /// <inheritdoc />
+    protected override void Open()
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"audio file '{path}' does not exist", path);
+        }
+
+        var mono = WavReader.ReadFloatMono(path, out var rate);
+        _audio = rate == 16000 ? mono : Resampler.Resample(mono, rate, 16000);
+        _position = 0;
+    }
+
+    /// <inheritdoc />
+    protected override int ReadBlock(Span<float> block)
+    {
+        var n = Math.Min(block.Length, _audio.Length - _position);
+        _audio.AsSpan(_position, n).CopyTo(block);
+        _position += n;
+        return n;
+    }
+
+    /// <inheritdoc />
+    protected override void Close() => _audio = [];
+}

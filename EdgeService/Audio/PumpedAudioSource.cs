@@ -1,0 +1,151 @@
+using EdgeService.Pipeline;
+using Kws.Audio;
+
+namespace EdgeService.Audio;
+
+/// <summary>
+/// A source that pulls blocks from a reader (a file, standard input) on its own thread and writes them into the ring
+/// buffer. Unlike a microphone it can wait: it never lets the ring overflow (it waits for room, so no audio is lost),
+/// and it can pace itself to real time with the injected <see cref="TimeProvider"/>.
+/// </summary>
+internal abstract class PumpedAudioSource : IAudioSource
+{
+    private const int BlockSamples = 320;
+    private readonly TimeProvider _time;
+    private readonly bool _realtime;
+    private CancellationTokenSource? _stop;
+    private Thread? _thread;
+    private volatile AudioSourceState _state = AudioSourceState.Stopped;
+
+    protected PumpedAudioSource(TimeProvider time, bool realtime)
+    {
+        _time = time;
+        _realtime = realtime;
+    }
+
+    /// <inheritdoc />
+    public AudioFormat Format { get; } = AudioFormat.Mono16kFloat;
+
+    /// <inheritdoc />
+    public AudioSourceState State => _state;
+
+    /// <inheritdoc />
+    public Exception? Fault { get; private set; }
+
+    /// <inheritdoc />
+    public event EventHandler<AudioSourceStateChangedEventArgs>? StateChanged;
+
+    /// <summary>A name for logs and thread names.</summary>
+    protected abstract string Name { get; }
+
+    /// <inheritdoc />
+    public void Start(IAudioRingBuffer target)
+    {
+        if (_state == AudioSourceState.Running)
+        {
+            throw new InvalidOperationException($"{Name} is already running");
+        }
+
+        SampleClock.RequireRate(target.SampleRateHz, Name);
+        if (target.SampleRateHz != Format.SampleRateHz)
+        {
+            throw new ArgumentException($"{Name} writes {Format.SampleRateHz} Hz but the ring buffer is {target.SampleRateHz} Hz");
+        }
+
+        Open();
+        _stop = new CancellationTokenSource();
+        var token = _stop.Token;
+        SetState(AudioSourceState.Running, null);
+        _thread = new Thread(() => Pump(target, token)) { IsBackground = true, Name = Name };
+        _thread.Start();
+    }
+
+    /// <inheritdoc />
+    public void Stop()
+    {
+        _stop?.Cancel();
+        if (_thread is not null && _thread != Thread.CurrentThread)
+        {
+            _thread.Join();
+        }
+
+        _thread = null;
+        if (_state == AudioSourceState.Running)
+        {
+            SetState(AudioSourceState.Stopped, null);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Stop();
+        _stop?.Dispose();
+        Close();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Opens the underlying reader; throws with a clear message when it cannot.</summary>
+    protected abstract void Open();
+
+    /// <summary>Fills <paramref name="block"/> with the next 16 kHz mono samples; returns how many (0 at the end).</summary>
+    protected abstract int ReadBlock(Span<float> block);
+
+    /// <summary>Releases the underlying reader.</summary>
+    protected abstract void Close();
+
+    private void Pump(IAudioRingBuffer ring, CancellationToken token)
+    {
+        try
+        {
+            var block = new float[BlockSamples];
+            var started = _time.GetTimestamp();
+            long written = 0;
+            while (!token.IsCancellationRequested)
+            {
+                var n = ReadBlock(block);
+                if (n == 0)
+                {
+                    SetState(AudioSourceState.Completed, null);
+                    return;
+                }
+
+                WaitForRoom(ring, n, token);
+                if (_realtime)
+                {
+                    var due = TimeSpan.FromSeconds((double)(written + n) / Format.SampleRateHz);
+                    var wait = due - _time.GetElapsedTime(started);
+                    if (wait > TimeSpan.Zero)
+                    {
+                        Task.Delay(wait, _time, token).Wait(token);
+                    }
+                }
+
+                ring.Write(block.AsSpan(0, n));
+                written += n;
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            SetState(AudioSourceState.Faulted, e);
+        }
+    }
+
+    private void WaitForRoom(IAudioRingBuffer ring, int n, CancellationToken token)
+    {
+        while (ring.Capacity - (ring.WrittenSamples - ring.ReadPosition) < n)
+        {
+            Task.Delay(TimeSpan.FromMilliseconds(2), _time, token).Wait(token);
+        }
+    }
+
+    private void SetState(AudioSourceState state, Exception? fault)
+    {
+        Fault = fault;
+        _state = state;
+        StateChanged?.Invoke(this, new AudioSourceStateChangedEventArgs(state, fault));
+    }
+}
