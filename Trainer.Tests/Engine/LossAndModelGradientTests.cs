@@ -41,7 +41,6 @@ public class LossAndModelGradientTests
             worst = Math.Max(worst, Math.Abs(a - numeric) / (GradientChecker.AbsTol + (GradientChecker.RelTol * Math.Max(Math.Abs(a), Math.Abs(numeric)))));
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"worst {where} (error/tolerance {worst:F3})");
         Assert.True(worst <= 1, $"loss gradient error/tolerance {worst:F3}");
     }
 
