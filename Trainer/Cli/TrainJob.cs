@@ -51,8 +51,7 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
         var modelPath = Path.Combine(output, "model.onnx");
         var description = $"DS-CNN {options.Width}x{options.Blocks}, {result.Model.ParameterCount} parameters, seed {options.Seed}, trained by kws-trainer";
         OnnxExporter.Build(result.Model, contract, description).Save(modelPath);
-        result.Model.Save(Path.Combine(output, "model.weights"));
-        File.WriteAllText(Path.Combine(output, "train-options.json"), JsonSerializer.Serialize(options, EvaluationReport.JsonOptions));
+        Checkpoint.Save(output, options, result.Normalization, result.Model);
         Console.WriteLine($"Wrote {modelPath}");
 
         var validation = dataset.In(DataSplit.Validation).ToList();
@@ -83,7 +82,7 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
         {
             model = modelPath,
             parameters = result.Model.ParameterCount,
-            multiply_adds = ModelFactory.MultiplyAdds(result.Model),
+            multiply_adds = ModelCost.MultiplyAdds(result.Model),
             best_epoch = result.BestEpoch,
             options,
             data = summary,

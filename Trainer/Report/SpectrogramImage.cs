@@ -6,6 +6,15 @@ namespace Trainer.Report;
 /// </summary>
 internal static class SpectrogramImage
 {
+    private static readonly float[] Stops =
+    [
+        0.267f, 0.005f, 0.329f,
+        0.229f, 0.322f, 0.546f,
+        0.128f, 0.567f, 0.551f,
+        0.369f, 0.789f, 0.383f,
+        0.993f, 0.906f, 0.144f,
+    ];
+
     /// <summary>PNG bytes of <paramref name="features"/> (frames x mels), each cell <paramref name="scale"/> pixels square.</summary>
     public static byte[] Png(ReadOnlySpan<float> features, int frames, int mels, int scale = 3)
     {
@@ -40,16 +49,10 @@ internal static class SpectrogramImage
     /// <summary>A viridis-like colour for <paramref name="v"/> in [0, 1].</summary>
     public static (byte R, byte G, byte B) Colour(float v)
     {
-        ReadOnlySpan<float> stops = [
-            0.267f, 0.005f, 0.329f,
-            0.229f, 0.322f, 0.546f,
-            0.128f, 0.567f, 0.551f,
-            0.369f, 0.789f, 0.383f,
-            0.993f, 0.906f, 0.144f];
         var t = Math.Clamp(v, 0f, 1f) * 4;
         var k = Math.Min((int)t, 3);
         var f = t - k;
-        byte C(int c) => (byte)(255 * ((stops[(k * 3) + c] * (1 - f)) + (stops[((k + 1) * 3) + c] * f)));
+        byte C(int c) => (byte)(255 * ((Stops[(k * 3) + c] * (1 - f)) + (Stops[((k + 1) * 3) + c] * f)));
         return (C(0), C(1), C(2));
     }
 }

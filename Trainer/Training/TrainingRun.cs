@@ -30,10 +30,10 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
         featurizer.Normalization = NormalizationMeasurer.Measure(training, featurizer, shape);
         log?.Invoke($"feature normalisation: {featurizer.Normalization.ToMetadata()}");
 
-        var model = ModelFactory.DsCnn(options.Width, options.Blocks, ClassLabels.All.Count, options.Dropout, (ulong)options.Seed);
+        var model = DsCnn.Create(ClassLabels.All.Count, options.Width, options.Blocks, options.Dropout);
         model.Build(shape, options.BatchSize, threads);
         model.InitializeWeights(options.Seed);
-        log?.Invoke($"model: {model.ParameterCount} parameters, {ModelFactory.MultiplyAdds(model)} multiply-adds per inference");
+        log?.Invoke($"model: {model.ParameterCount} parameters, {ModelCost.MultiplyAdds(model)} multiply-adds per inference");
 
         var planner = new EpochPlanner(training, options);
         var stepsPerEpoch = (planner.ExamplesPerEpoch + options.BatchSize - 1) / options.BatchSize;

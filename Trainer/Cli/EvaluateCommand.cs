@@ -1,0 +1,98 @@
+using System.CommandLine;
+using Spectre.Console;
+using Trainer.Data;
+using Trainer.Evaluation;
+using Trainer.Export;
+
+namespace Trainer.Cli;
+
+/// <summary><c>kws-trainer evaluate</c>: a model file on a folder of clips, through ONNX Runtime: accuracy, recall, confusion matrix.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "The ONNX model to evaluate", Required = true };
+        var data = new Option<string>("--data") { Description = "Speech Commands-layout folder (or one holding speech_commands/)", Required = true };
+        var split = new Option<string>("--split") { Description = "Which speakers: all, train, validation or test (by speaker hash, as in train)", DefaultValueFactory = _ => "all" };
+        var negatives = new Option<string[]>("--negatives") { Description = "Folder of negative recordings to add (repeatable)" };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
+        var output = new Option<string?>("--out") { Description = "Also write the JSON report to this file" };
+        var command = new Command("evaluate", "Evaluate a model file on a folder of one-second clips: accuracy, per-class recall, confusion matrix, keyword trade-off.")
+        {
+            model, data, split, negatives, json, output,
+        };
+        command.SetAction(parse => CliErrors.Guard(() =>
+        {
+            var which = parse.GetValue(split)!;
+            DataSplit? only = which switch
+            {
+                "all" => null,
+                "train" => DataSplit.Train,
+                "validation" => DataSplit.Validation,
+                "test" => DataSplit.Test,
+                _ => throw new ArgumentException($"--split is '{which}'; use all, train, validation or test"),
+            };
+            var layout = DatasetLayout.Resolve(parse.GetValue(data)!, null, [], parse.GetValue(negatives) ?? []);
+            var defaults = new Training.TrainOptions();
+            var refs = DatasetScanner.Scan(layout, new SpeakerSplitter(defaults.ValidationPercent, defaults.TestPercent))
+                .Where(r => only is null || r.Split == only).ToList();
+            var quiet = parse.GetValue(json);
+            var dataset = LoadedDataset.Load(refs, layout with { Noise = null }, quiet ? null : (done, total) => Console.Error.Write($"\r{done}/{total} clips read"));
+            if (!quiet)
+            {
+                Console.Error.WriteLine();
+            }
+
+            foreach (var skipped in dataset.Skipped)
+            {
+                Console.Error.WriteLine($"skipped {skipped}");
+            }
+
+            using var scorer = OnnxClipScorer.Open(parse.GetValue(model)!, null);
+            var scored = scorer.Score(dataset.Clips, quiet ? null : (done, total) => { if (done % 100 == 0 || done == total) { Console.Error.Write($"\r{done}/{total} clips scored"); } });
+            if (!quiet)
+            {
+                Console.Error.WriteLine();
+            }
+
+            var report = EvaluationReport.From(which, scored, scorer.Labels);
+            if (parse.GetValue(output) is { } path)
+            {
+                File.WriteAllText(path, report.ToJson());
+            }
+
+            if (quiet)
+            {
+                Console.WriteLine(report.ToJson());
+            }
+            else
+            {
+                Print(report);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Print(EvaluationReport report)
+    {
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Split)}[/]: {report.Clips} clips, accuracy {report.Accuracy:P1}, silence/unknown taken for a keyword {report.NegativesTakenForKeyword:P2}");
+        var table = new Table().AddColumn("true \\ predicted");
+        foreach (var label in report.Labels)
+        {
+            table.AddColumn(Markup.Escape(label));
+        }
+
+        table.AddColumn("recall");
+        for (var t = 0; t < report.Labels.Count; t++)
+        {
+            var cells = new List<string> { Markup.Escape(report.Labels[t]) };
+            cells.AddRange(report.Confusion[t].Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            cells.Add($"{report.Recall[report.Labels[t]]:P1}");
+            table.AddRow(cells.ToArray());
+        }
+
+        AnsiConsole.Write(table);
+    }
+}
