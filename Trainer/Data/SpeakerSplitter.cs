@@ -5,13 +5,15 @@ using System.Text.RegularExpressions;
 namespace Trainer.Data;
 
 /// <summary>
-/// Assigns a speaker to train, validation or test by hashing the speaker id, as the Speech Commands dataset's own
-/// <c>which_set</c> does (SHA-1 of the id, modulo 2^27, as a percentage), so no speaker is in two splits and a
-/// speaker keeps its split when data is added.
+/// Assigns a speaker to train, validation or test by hashing the speaker id (like the Speech Commands dataset's own
+/// <c>which_set</c>: a hash modulo 2^27, as a percentage), so no speaker is in two splits and a speaker keeps its
+/// split when data is added. The hash is salted: the shared data is itself one slice of the dataset's own hash
+/// range (its test split), so the dataset's unsalted hash would put every speaker into one split here.
 /// </summary>
 internal sealed partial class SpeakerSplitter(double validationPercent, double testPercent)
 {
     private const long MaxPerClass = (1L << 27) - 1;
+    private const string Salt = "kws-split:";
 
     /// <summary>The speaker id in a Speech Commands file name (<c>[word_]HASH_nohash_N.wav</c>), else the file name.</summary>
     public static string SpeakerOf(string path)
@@ -24,7 +26,7 @@ internal sealed partial class SpeakerSplitter(double validationPercent, double t
     /// <summary>The split of <paramref name="speaker"/>.</summary>
     public DataSplit SplitOf(string speaker)
     {
-        var digest = SHA1.HashData(Encoding.UTF8.GetBytes(speaker));
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(Salt + speaker));
         var value = 0L;
         for (var i = digest.Length - 4; i < digest.Length; i++)
         {

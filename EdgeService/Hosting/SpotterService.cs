@@ -1,0 +1,80 @@
+using EdgeService.Audio;
+using EdgeService.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeService.Hosting;
+
+/// <summary>
+/// The always-on service: starts the audio source into the ring buffer and feeds the pipeline from it on one thread,
+/// polling every 10 ms of the injected clock when the buffer is empty. A finite source (file, stdin) that ends
+/// stops the host once the pipeline has had every sample; a source that fails is logged, and the host stops with
+/// exit code 1 unless the source retries by itself (PortAudio does).
+/// </summary>
+internal sealed partial class SpotterService(
+    IAudioSource source,
+    IAudioRingBuffer ring,
+    DetectionPipeline pipeline,
+    ServiceHealth health,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<SpotterService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var buffer = new float[ring.SampleRateHz / 10];
+        source.Start(ring);
+        LogStarted(logger, source.GetType().Name, ring.Capacity * 1000 / ring.SampleRateHz);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var read = ring.Read(buffer);
+                if (read.Count > 0)
+                {
+                    pipeline.Process(buffer.AsSpan(0, read.Count), read.FirstSampleIndex);
+                    health.AudioProgressed(read.EndSampleIndex);
+                    continue;
+                }
+
+                var state = source.State;
+                if (state == AudioSourceState.Completed && ring.Available == 0)
+                {
+                    LogSourceEnded(logger, pipeline.Stats.TotalSamples / (double)ring.SampleRateHz);
+                    lifetime.StopApplication();
+                    return;
+                }
+
+                if (state == AudioSourceState.Faulted)
+                {
+                    LogSourceFailed(logger, source.Fault?.Message ?? "unknown error");
+                    Environment.ExitCode = 1;
+                    lifetime.StopApplication();
+                    return;
+                }
+
+                await Task.Delay(Poll, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            source.Stop();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening: {Source} into a {BufferMs} ms ring buffer")]
+    private static partial void LogStarted(ILogger logger, string source, int bufferMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audio source ended after {Seconds:F1} s of audio; stopping")]
+    private static partial void LogSourceEnded(ILogger logger, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Audio source failed: {Reason}")]
+    private static partial void LogSourceFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,61 @@
+using EdgeService.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EdgeService.Hosting;
+
+/// <summary>
+/// Logs one stats line every Stats:IntervalS seconds of the injected clock: audio seconds, ring overflows and
+/// dropped samples, the share of time the gate was open, inferences with their mean and 99th-percentile time, and
+/// detections, each for the interval.
+/// </summary>
+internal sealed partial class StatsReporter(
+    IOptions<StatsOptions> options,
+    PipelineStats stats,
+    IAudioRingBuffer ring,
+    TimeProvider time,
+    ILogger<StatsReporter> logger) : BackgroundService
+{
+    private long _lastOverflows;
+    private long _lastDropped;
+
+    /// <summary>Logs the figures since the last call.</summary>
+    public void Report()
+    {
+        var s = stats.TakeSnapshot(ring.SampleRateHz);
+        var overflows = ring.OverflowCount;
+        var dropped = ring.DroppedSamples;
+        LogStats(logger, s.AudioSeconds, overflows - _lastOverflows, dropped - _lastDropped, s.GateOpenShare * 100, s.Inferences,
+            s.MeanInferenceMs, s.P99InferenceMs, s.Detections, s.Gaps);
+        _lastOverflows = overflows;
+        _lastDropped = dropped;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.IntervalS == 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalS), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                Report();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "stats: audio {AudioSeconds:F1} s, overflows {Overflows} ({Dropped} samples dropped), gate open {GateOpenPercent:F1}%, " +
+                  "inferences {Inferences} (mean {MeanMs:F2} ms, p99 {P99Ms:F2} ms), detections {Detections}, gaps {Gaps}")]
+    private static partial void LogStats(ILogger logger, double audioSeconds, long overflows, long dropped, double gateOpenPercent,
+        long inferences, double meanMs, double p99Ms, long detections, long gaps);
+}
