@@ -140,13 +140,7 @@ internal sealed class BatchNorm2d : Layer
 
                 for (var i = 0; i < n; i++)
                 {
-                    var dx = gradInput.Plane(i, c);
-                    TensorPrimitives.Multiply(gradOutput.Plane(i, c), a, dx);
-                    if (training)
-                    {
-                        TensorPrimitives.MultiplyAdd(input.Plane(i, c), b, dx, dx);
-                        TensorPrimitives.Add(dx, shift, dx);
-                    }
+                    VectorOps.LinearCombination(gradOutput.Plane(i, c), a, input.Plane(i, c), b, shift, gradInput.Plane(i, c));
                 }
             }
         });

@@ -5,7 +5,7 @@ namespace Trainer.Engine.Layers;
 
 /// <summary>
 /// A depthwise 2-D convolution: one kH x kW filter per channel (groups = channels), parallel over the batch,
-/// vectorized along rows when the horizontal stride is 1.
+/// vectorized over the whole plane (see <see cref="DepthwiseStride1"/>) when both strides are 1 and along rows otherwise.
 /// Forward: x [N, C, H, W] -> y [N, C, OH, OW]. Backward: takes dL/dy; returns dL/dx and adds dL/dW, dL/db.
 /// <see cref="Weight"/> is [C, 1, kH, kW] as ONNX Conv with group = C expects.
 /// </summary>
@@ -14,6 +14,10 @@ internal sealed class DepthwiseConv2d : Layer
     private (int Ox0, int Ox1)[] _cols = [];
     private float[][] _dW = [];
     private float[][] _dB = [];
+    private float[][] _padded = [];
+    private float[][] _ext = [];
+    private float[][] _dPadded = [];
+    private bool _stride1;
 
     /// <summary>Makes a depthwise convolution; weights stay zero until <see cref="Initialize"/> or a weight load.</summary>
     public DepthwiseConv2d(int channels, ConvGeometry geometry, bool bias = true)
@@ -67,13 +71,21 @@ internal sealed class DepthwiseConv2d : Layer
     public override void Forward(Tensor input, Tensor output, bool training)
     {
         CheckForward(input, output);
-        Parallel.For(input.N, (start, end, _) =>
+        var taps = Geometry.KernelH * Geometry.KernelW;
+        Parallel.For(input.N, (start, end, chunk) =>
         {
             for (var n = start; n < end; n++)
             {
                 for (var c = 0; c < Channels; c++)
                 {
-                    ForwardPlane(input.Plane(n, c), output.Plane(n, c), c);
+                    if (_stride1)
+                    {
+                        DepthwiseStride1.Forward(input.Plane(n, c), output.Plane(n, c), Weight.Value.AsSpan(c * taps, taps), Bias?.Value[c] ?? 0f, InputShape, Geometry, _padded[chunk], _ext[chunk]);
+                    }
+                    else
+                    {
+                        ForwardPlane(input.Plane(n, c), output.Plane(n, c), c);
+                    }
                 }
             }
         });
@@ -83,6 +95,7 @@ internal sealed class DepthwiseConv2d : Layer
     public override void Backward(Tensor input, Tensor output, Tensor gradOutput, Tensor? gradInput, bool training)
     {
         CheckBackward(input, output, gradOutput, gradInput);
+        var taps = Geometry.KernelH * Geometry.KernelW;
         Parallel.For(input.N, (start, end, chunk) =>
         {
             for (var n = start; n < end; n++)
@@ -93,6 +106,14 @@ internal sealed class DepthwiseConv2d : Layer
                     if (Bias != null)
                     {
                         _dB[chunk][c] += TensorPrimitives.Sum(dy);
+                    }
+
+                    if (_stride1)
+                    {
+                        DepthwiseStride1.Backward(
+                            input.Plane(n, c), dy, gradInput != null ? gradInput.Plane(n, c) : default, Weight.Value.AsSpan(c * taps, taps),
+                            _dW[chunk].AsSpan(c * taps, taps), InputShape, Geometry, _padded[chunk], _ext[chunk], _dPadded[chunk], gradInput != null);
+                        continue;
                     }
 
                     if (gradInput != null)
@@ -135,6 +156,10 @@ internal sealed class DepthwiseConv2d : Layer
 
         _dW = ChunkBuffers(Weight.Length);
         _dB = ChunkBuffers(Channels);
+        _stride1 = Geometry is { StrideH: 1, StrideW: 1 };
+        _padded = _stride1 ? ChunkBuffers(DepthwiseStride1.PaddedLength(InputShape, Geometry)) : [];
+        _dPadded = _stride1 ? ChunkBuffers(DepthwiseStride1.PaddedLength(InputShape, Geometry)) : [];
+        _ext = _stride1 ? ChunkBuffers(DepthwiseStride1.ExtendedLength(InputShape, Geometry)) : [];
     }
 
     private void ForwardPlane(ReadOnlySpan<float> x, Span<float> y, int c)
