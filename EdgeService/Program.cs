@@ -1,1 +1,3 @@
-return 0;
+using EdgeService.Cli;
+
+return EdgeCli.Run(args);

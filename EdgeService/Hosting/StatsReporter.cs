@@ -53,6 +53,16 @@ internal sealed partial class StatsReporter(
         }
     }
 
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (options.Value.IntervalS > 0)
+        {
+            Report();
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information,
         Message = "stats: audio {AudioSeconds:F1} s, overflows {Overflows} ({Dropped} samples dropped), gate open {GateOpenPercent:F1}%, " +
                   "inferences {Inferences} (mean {MeanMs:F2} ms, p99 {P99Ms:F2} ms), detections {Detections}, gaps {Gaps}")]

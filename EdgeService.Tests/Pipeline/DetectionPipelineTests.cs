@@ -1,0 +1,146 @@
+using EdgeService.Detection;
+using EdgeService.Pipeline;
+using EdgeService.Tests.Fakes;
+using Kws.Audio.Features;
+
+namespace EdgeService.Tests.Pipeline;
+
+public class DetectionPipelineTests
+{
+    private static readonly string[] Labels = ["yes", "no", "_silence_", "_unknown_"];
+
+    private sealed class ListSink : IDetectionSink
+    {
+        public List<KeywordDetection> Detections { get; } = [];
+
+        public void OnDetection(in KeywordDetection detection) => Detections.Add(detection);
+    }
+
+    /// <summary>Quiet noise with a loud 440 Hz burst ("yes") from 2.0 s to 2.5 s.</summary>
+    private static float[] Recording(int seconds)
+    {
+        var rng = new Random(3);
+        var audio = new float[seconds * 16000];
+        for (var i = 0; i < audio.Length; i++)
+        {
+            audio[i] = (float)((rng.NextDouble() - 0.5) * 0.002);
+            if (i >= 32000 && i < 40000)
+            {
+                audio[i] += (float)(0.5 * Math.Sin(2 * Math.PI * 440 * i / 16000.0));
+            }
+        }
+
+        return audio;
+    }
+
+    /// <summary>"yes" while the newest frame is loud (some band's log energy above 0), else silence.</summary>
+    private static void LoudMeansYes(float[] input, float[] scores)
+    {
+        var max = float.MinValue;
+        for (var i = input.Length - 40; i < input.Length; i++)
+        {
+            max = Math.Max(max, input[i]);
+        }
+
+        var loud = max > 0;
+        scores[0] = loud ? 0.95f : 0.01f;
+        scores[1] = 0.01f;
+        scores[2] = loud ? 0.02f : 0.97f;
+        scores[3] = 0.01f;
+    }
+
+    private static (DetectionPipeline Pipeline, ScriptedKeywordModel Model, ListSink Sink, PipelineStats Stats) Make(bool gateEnabled)
+    {
+        var frontEnd = new LogMelOptions();
+        var model = new ScriptedKeywordModel(Labels, 98 * 40, LoudMeansYes);
+        var sink = new ListSink();
+        var stats = new PipelineStats();
+        var smoother = new PosteriorSmoother(Labels, new PosteriorSmootherOptions { WindowMs = 150, MinCount = 2, RefractoryMs = 1000 }, 16000, 800);
+        var pipeline = new DetectionPipeline(
+            new FeatureWindow(frontEnd, 98, FeatureNormalization.Identity),
+            new EnergyGate(new EnergyGateOptions { Enabled = gateEnabled, HangMs = 1000 }, 16000),
+            model, smoother, [sink], 160, 5, 16000, stats);
+        return (pipeline, model, sink, stats);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(160)]
+    [InlineData(1000)]
+    [InlineData(16000)]
+    public void OneBurstGivesOneDetectionShortlyAfterItStartsWhateverTheChunkSize(int chunk)
+    {
+        var (pipeline, _, sink, stats) = Make(gateEnabled: true);
+        var audio = Recording(5);
+        for (var pos = 0; pos < audio.Length; pos += chunk)
+        {
+            pipeline.Process(audio.AsSpan(pos, Math.Min(chunk, audio.Length - pos)), pos);
+        }
+
+        var detection = Assert.Single(sink.Detections);
+        Assert.Equal("yes", detection.Keyword);
+        Assert.InRange(detection.TimeS, 2.0, 2.3);
+        Assert.Equal(detection.SampleIndex / 16000.0, detection.TimeS, 9);
+        Assert.Equal(0, detection.SampleIndex % 800);
+        Assert.Equal(5.0, stats.TotalSamples / 16000.0, 2);
+    }
+
+    [Fact]
+    public void ClosedGateSkipsTheModelButTheFeaturesKeepUp()
+    {
+        var (gated, gatedModel, gatedSink, gatedStats) = Make(gateEnabled: true);
+        var (open, openModel, openSink, _) = Make(gateEnabled: false);
+        var audio = Recording(6);
+        gated.Process(audio, 0);
+        open.Process(audio, 0);
+
+        // Without the gate the model runs every 50 ms once the window is full (after 1 s); with it, far less often.
+        Assert.InRange(openModel.Runs, ((5 * 16000) / 800) - 1, ((5 * 16000) / 800) + 1);
+        Assert.InRange(gatedModel.Runs, 1, openModel.Runs / 3);
+        var snapshot = gatedStats.TakeSnapshot(16000);
+        Assert.Equal(gatedModel.Runs, snapshot.Inferences);
+        Assert.InRange(snapshot.GateOpenShare, 0.05, 0.5);
+
+        // Both see the same burst at the same time: the gated window was current when the gate opened.
+        Assert.Equal(openSink.Detections.Select(d => d.SampleIndex), gatedSink.Detections.Select(d => d.SampleIndex));
+    }
+
+    [Fact]
+    public void AGapInTheSampleClockResetsTheWindowAndIsCounted()
+    {
+        var (pipeline, model, sink, stats) = Make(gateEnabled: false);
+        var audio = Recording(5);
+        pipeline.Process(audio.AsSpan(0, 24000), 0);
+        var runsBefore = model.Runs;
+
+        // 8000 samples lost upstream: the window must refill (1 s) before the model runs again.
+        pipeline.Process(audio.AsSpan(32000, 8000), 32000);
+        Assert.Equal(runsBefore, model.Runs);
+        Assert.Equal(1, stats.TakeSnapshot(16000).Gaps);
+        Assert.Empty(sink.Detections);
+    }
+
+    [Fact]
+    public void ProcessingAllocatesNothingPerHop()
+    {
+        var (pipeline, _, _, _) = Make(gateEnabled: false);
+        var audio = Recording(5);
+        pipeline.Process(audio.AsSpan(0, 32000), 0);
+        var chunk = audio.AsSpan(32000, 160).ToArray();
+        var index = 32000L;
+        long allocated = 0;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100; i++)
+            {
+                pipeline.Process(chunk, index);
+                index += chunk.Length;
+            }
+
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.Equal(0, allocated);
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using EdgeService.Hosting;
+using EdgeService.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace EdgeService.Cli;
+
+/// <summary><c>kws-edge run</c>: the always-on service, until SIGTERM/Ctrl+C or the end of a finite source.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the always-on keyword spotter (the default when no command is given).");
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(Execute);
+        return command;
+    }
+
+    /// <summary>Builds and runs the host; exit code 0 on a clean stop.</summary>
+    public static int Execute(ParseResult parse) => CliErrors.Guard(() =>
+    {
+        var config = ServiceConfiguration.Build(EdgeCli.Overrides(parse));
+
+        // Fail fast, with one clear line, on bad settings or a bad model: the same validators ValidateOnStart runs,
+        // and the model and source resolved before the host starts (the host would log a stack trace).
+        ServiceSettings.From(config);
+        using var host = ServiceHost.Build(config, parse.GetValue(EdgeCli.Json));
+        host.Services.GetRequiredService<DetectionPipeline>();
+        host.Services.GetRequiredService<IAudioSource>();
+        host.Run();
+        return Environment.ExitCode;
+    });
+}

@@ -1,0 +1,97 @@
+using EdgeService.Audio;
+using EdgeService.Detection;
+using EdgeService.Model;
+using EdgeService.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+
+namespace EdgeService.Hosting;
+
+/// <summary>
+/// Builds the always-on host: options bound from <see cref="ServiceConfiguration"/> and validated at start
+/// (<c>ValidateOnStart</c>), the model loaded and checked once, the audio source, ring buffer, pipeline, sinks, the
+/// service loop and the stats line. Logs go to the journal's format (priority prefixes) under systemd, to the console
+/// otherwise, and to standard error when --json puts detections on standard output.
+/// </summary>
+internal static class ServiceHost
+{
+    public static IHost Build(IConfiguration config, bool json)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddConfiguration(config);
+        ConfigureLogging(builder.Logging, config, json);
+
+        var services = builder.Services;
+        AddValidatedOptions<ModelOptions>(services, config, ModelOptions.Section);
+        AddValidatedOptions<AudioOptions>(services, config, AudioOptions.Section);
+        AddValidatedOptions<PipelineOptions>(services, config, PipelineOptions.Section);
+        AddValidatedOptions<EnergyGateOptions>(services, config, "Gate");
+        AddValidatedOptions<PosteriorSmootherOptions>(services, config, "Smoother");
+        AddValidatedOptions<LedDetectionSinkOptions>(services, config, "Leds");
+        AddValidatedOptions<StatsOptions>(services, config, StatsOptions.Section);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PipelineStats>();
+        services.AddSingleton<ServiceHealth>();
+        services.AddSingleton(sp => ModelLoader.Open(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
+        services.AddSingleton<IAudioRingBuffer>(sp => new AudioRingBuffer(PipelineComposer.SampleRateHz, sp.GetRequiredService<IOptions<AudioOptions>>().Value.BufferMs));
+        services.AddSingleton(sp => AudioSourceFactory.Create(sp.GetRequiredService<IOptions<AudioOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ILedDriver, LogOnlyLedDriver>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LedDetectionSinkOptions>>().Value);
+        services.AddSingleton<LedDetectionSink>();
+        services.AddSingleton<IDetectionSink, LogDetectionSink>();
+        services.AddSingleton<IDetectionSink>(sp => sp.GetRequiredService<LedDetectionSink>());
+        if (json)
+        {
+            services.AddSingleton<IDetectionSink>(new JsonDetectionSink(Console.Out));
+        }
+
+        services.AddSingleton(sp => PipelineComposer.Compose(
+            sp.GetRequiredService<OnnxKeywordModel>(),
+            new ServiceSettings(
+                sp.GetRequiredService<IOptions<ModelOptions>>().Value,
+                sp.GetRequiredService<IOptions<AudioOptions>>().Value,
+                sp.GetRequiredService<IOptions<PipelineOptions>>().Value,
+                sp.GetRequiredService<IOptions<EnergyGateOptions>>().Value,
+                sp.GetRequiredService<IOptions<PosteriorSmootherOptions>>().Value,
+                sp.GetRequiredService<IOptions<LedDetectionSinkOptions>>().Value,
+                sp.GetRequiredService<IOptions<StatsOptions>>().Value),
+            sp.GetServices<IDetectionSink>(),
+            sp.GetRequiredService<PipelineStats>()));
+        services.AddHostedService<SpotterService>();
+        services.AddHostedService<StatsReporter>();
+        return builder.Build();
+    }
+
+    /// <summary>Console logs: journald priority prefixes under systemd (JOURNAL_STREAM set), plain otherwise.</summary>
+    public static void ConfigureLogging(ILoggingBuilder logging, IConfiguration config, bool toStandardError)
+    {
+        logging.AddConfiguration(config.GetSection("Logging"));
+        logging.SetMinimumLevel(LogLevel.Information);
+        if (Environment.GetEnvironmentVariable("JOURNAL_STREAM") is { Length: > 0 })
+        {
+            logging.AddSystemdConsole(o => o.TimestampFormat = null);
+        }
+        else
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+
+        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = toStandardError ? LogLevel.Trace : LogLevel.Error);
+    }
+
+    private static void AddValidatedOptions<T>(IServiceCollection services, IConfiguration config, string section)
+        where T : class, ISelfValidatingOptions
+    {
+        services.AddOptions<T>().Bind(config.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>, SelfValidatingOptionsValidator<T>>();
+    }
+}
