@@ -3,8 +3,15 @@ namespace Trainer.Augment;
 /// <summary>Waveform and spectrogram augmentation settings for training (validation and test are never augmented).</summary>
 internal sealed record AugmentOptions
 {
-    /// <summary>Largest random time shift either way, in ms (zeros fill the gap).</summary>
-    public double ShiftMs { get; init; } = 100;
+    /// <summary>Largest random shift of the audio towards the start of the clip, in ms (zeros fill the gap).</summary>
+    public double ShiftEarlyMs { get; init; } = 100;
+
+    /// <summary>
+    /// Largest random shift towards the end of the clip, in ms. Larger than the early shift on purpose: the service
+    /// looks at the last second of audio, so a word that has just ended sits in the later part of the window; a model
+    /// that knows words there fires sooner after the word ends.
+    /// </summary>
+    public double ShiftLateMs { get; init; } = 250;
 
     /// <summary>Probability that background noise is mixed into a speech clip.</summary>
     public double NoiseProbability { get; init; } = 0.8;
@@ -31,5 +38,5 @@ internal sealed record AugmentOptions
     public int FrequencyMaskBins { get; init; } = 5;
 
     /// <summary>No augmentation at all.</summary>
-    public static AugmentOptions None { get; } = new() { ShiftMs = 0, NoiseProbability = 0, GainDb = 0 };
+    public static AugmentOptions None { get; } = new() { ShiftEarlyMs = 0, ShiftLateMs = 0, NoiseProbability = 0, GainDb = 0 };
 }

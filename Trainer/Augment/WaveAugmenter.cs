@@ -12,8 +12,9 @@ internal sealed class WaveAugmenter(AugmentOptions options, IReadOnlyList<float[
     /// <summary>Writes an augmented copy of <paramref name="clip"/> into <paramref name="output"/> (same length).</summary>
     public void Augment(ReadOnlySpan<float> clip, Span<float> output, Random rng)
     {
-        var maxShift = (int)(options.ShiftMs * sampleRateHz / 1000);
-        var shift = maxShift == 0 ? 0 : rng.Next(-maxShift, maxShift + 1);
+        var early = (int)(options.ShiftEarlyMs * sampleRateHz / 1000);
+        var late = (int)(options.ShiftLateMs * sampleRateHz / 1000);
+        var shift = early + late == 0 ? 0 : rng.Next(-early, late + 1);
         output.Clear();
         if (shift >= 0)
         {

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+
+namespace EdgeService.Tests.Cli;
+
+/// <summary>Runs the real kws-edge program (the copy built next to the tests) as a child process.</summary>
+internal static class EdgeProcess
+{
+    public sealed record Result(int ExitCode, string Out, string Err);
+
+    public static string Program => Path.Combine(AppContext.BaseDirectory, "kws-edge.dll");
+
+    public static Result Run(IEnumerable<string> args, byte[]? stdin = null, IDictionary<string, string>? environment = null, int timeoutMs = 60_000)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Program);
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.Environment["KWS_CONFIG"] = "/nonexistent/kws-edge.json";
+        info.Environment.Remove("JOURNAL_STREAM");
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[k] = v;
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.BaseStream.Write(stdin);
+        }
+
+        process.StandardInput.Close();
+        if (!process.WaitForExit(timeoutMs))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"kws-edge {string.Join(' ', info.ArgumentList.Skip(1))} did not finish in {timeoutMs} ms");
+        }
+
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+}
