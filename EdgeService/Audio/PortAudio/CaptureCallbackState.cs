@@ -4,7 +4,7 @@ namespace EdgeService.Audio.PortAudio;
 
 /// <summary>
 /// What the PortAudio callback works on (reached through a GCHandle passed as userData): the converter and the ring
-/// buffer, plus counters. <see cref="OnInput"/> runs on PortAudio's audio thread: it only counts, converts and copies;
+/// buffer, plus counters. <c>OnInput</c> runs on PortAudio's audio thread: it only counts, converts and copies;
 /// it never allocates, locks, logs or throws. The counters are written by that thread only and read from any thread.
 /// </summary>
 internal sealed unsafe class CaptureCallbackState(CaptureConverter converter, IAudioRingBuffer target)
@@ -29,7 +29,12 @@ internal sealed unsafe class CaptureCallbackState(CaptureConverter converter, IA
 
     /// <summary>Handles one buffer of <paramref name="frameCount"/> interleaved frames at <paramref name="input"/>.</summary>
     /// <returns>paContinue, or paAbort after a failure.</returns>
-    public int OnInput(void* input, nuint frameCount, nuint statusFlags)
+    public int OnInput(void* input, nuint frameCount, nuint statusFlags) =>
+        OnInput(input == null ? default : new ReadOnlySpan<byte>(input, (int)frameCount * _bytesPerFrame), statusFlags);
+
+    /// <summary>Handles one buffer of interleaved native frames (the callback's body; tests call it directly).</summary>
+    /// <returns>paContinue, or paAbort after a failure.</returns>
+    public int OnInput(ReadOnlySpan<byte> input, nuint statusFlags)
     {
         try
         {
@@ -39,11 +44,10 @@ internal sealed unsafe class CaptureCallbackState(CaptureConverter converter, IA
                 Volatile.Write(ref _overflows, _overflows + 1);
             }
 
-            if (input != null && frameCount > 0)
+            if (!input.IsEmpty)
             {
-                var frames = (int)frameCount;
-                converter.Process(new ReadOnlySpan<byte>(input, frames * _bytesPerFrame), target);
-                Volatile.Write(ref _frames, _frames + frames);
+                converter.Process(input, target);
+                Volatile.Write(ref _frames, _frames + (input.Length / _bytesPerFrame));
             }
 
             return PaStreamStatus.Continue;
