@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace EdgeService.Audio;
+
+/// <summary>The log messages of live capture (event ids 200-209). Never called from the audio callback.</summary>
+internal static partial class AudioCaptureLog
+{
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Capturing audio from {Device}")]
+    public static partial void Capturing(ILogger logger, string device);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Audio input is back after {Attempts} attempt(s): {Device}")]
+    public static partial void Reconnected(ILogger logger, int attempts, string device);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Audio input unavailable: {Reason} Retrying in {DelayS:0.#} s.")]
+    public static partial void Unavailable(ILogger logger, string reason, double delayS);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Audio input lost: {Device}: {Reason}. Retrying in {DelayS:0.#} s.")]
+    public static partial void Lost(ILogger logger, string device, string reason, double delayS);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Audio input overflow: {New} buffer(s) of audio lost by the device in the last {PeriodS:0.#} s ({Total} since start). The system is too busy or the buffer too small (Audio:BufferMs).")]
+    public static partial void Overflows(ILogger logger, long @new, double periodS, long total);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Error, Message = "Audio capture gave up retrying: {Reason}")]
+    public static partial void GaveUp(ILogger logger, string reason, Exception exception);
+}
