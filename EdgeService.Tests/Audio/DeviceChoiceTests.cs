@@ -81,9 +81,9 @@ public sealed class DeviceChoiceTests
     [Fact]
     public void Options_validation_names_each_bad_setting()
     {
-        var problems = new AudioCaptureOptions { DeviceSampleFormat = "int8", BufferMs = 0, RetryMaxDelayMs = 10, HighPassHz = -1 }.Validate();
+        var problems = new AudioCaptureOptions { DeviceSampleFormat = "int8", DeviceBufferMs = 0, RetryMaxDelayMs = 10, HighPassHz = -1 }.Validate();
         Assert.Contains(problems, p => p.Contains("Audio:DeviceSampleFormat", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("Audio:BufferMs", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Audio:DeviceBufferMs", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Audio:RetryMaxDelayMs", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Audio:HighPassHz", StringComparison.Ordinal));
         Assert.Empty(new AudioCaptureOptions().Validate());

@@ -17,7 +17,7 @@ internal static partial class AudioCaptureLog
     [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Audio input lost: {Device}: {Reason}. Retrying in {DelayS:0.#} s.")]
     public static partial void Lost(ILogger logger, string device, string reason, double delayS);
 
-    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Audio input overflow: {New} buffer(s) of audio lost by the device in the last {PeriodS:0.#} s ({Total} since start). The system is too busy or the buffer too small (Audio:BufferMs).")]
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Audio input overflow: {New} buffer(s) of audio lost by the device in the last {PeriodS:0.#} s ({Total} since start). The system is too busy or the buffer too small (Audio:DeviceBufferMs).")]
     public static partial void Overflows(ILogger logger, long @new, double periodS, long total);
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Error, Message = "Audio capture gave up retrying: {Reason}")]

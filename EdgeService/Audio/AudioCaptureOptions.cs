@@ -37,7 +37,7 @@ internal sealed class AudioCaptureOptions : ISelfValidatingOptions
     public double HighPassHz { get; set; } = 20;
 
     /// <summary>Audio per device buffer (one callback), ms. Default 20.</summary>
-    public int BufferMs { get; set; } = 20;
+    public int DeviceBufferMs { get; set; } = 20;
 
     /// <summary>The first wait before reopening a lost or absent device, ms; it doubles after each failure. Default 1000.</summary>
     public int RetryInitialDelayMs { get; set; } = 1000;
@@ -80,7 +80,7 @@ internal sealed class AudioCaptureOptions : ISelfValidatingOptions
             problems.Add($"Audio:HighPassHz is {HighPassHz}; it must be between 0 (off) and 1000 Hz.");
         }
 
-        Range(problems, nameof(BufferMs), BufferMs, 1, 500, "ms");
+        Range(problems, nameof(DeviceBufferMs), DeviceBufferMs, 1, 500, "ms");
         Range(problems, nameof(RetryInitialDelayMs), RetryInitialDelayMs, 10, 600_000, "ms");
         Range(problems, nameof(RetryMaxDelayMs), RetryMaxDelayMs, RetryInitialDelayMs, 3_600_000, "ms (and at least RetryInitialDelayMs)");
         Range(problems, nameof(StallTimeoutMs), StallTimeoutMs, 100, 600_000, "ms");

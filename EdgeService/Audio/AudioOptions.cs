@@ -2,7 +2,10 @@ using EdgeService.Pipeline;
 
 namespace EdgeService.Audio;
 
-/// <summary>Where the audio comes from (section <c>Audio</c>; the key names are fixed: other tools use them).</summary>
+/// <summary>
+/// Where the audio comes from (section <c>Audio</c>; the key names are fixed: other tools use them). The microphone's
+/// own settings (Audio:Device, Audio:Channel, ...) are in <see cref="AudioCaptureOptions"/>, bound from the same section.
+/// </summary>
 internal sealed class AudioOptions : ISelfValidatingOptions
 {
     /// <summary>The section name in configuration.</summary>
@@ -14,12 +17,6 @@ internal sealed class AudioOptions : ISelfValidatingOptions
     /// <summary>The WAV file for <c>file</c>.</summary>
     public string Path { get; set; } = "";
 
-    /// <summary>PortAudio input device: a name substring, an index, or empty for the default input.</summary>
-    public string Device { get; set; } = "";
-
-    /// <summary>Channel to use from a multi-channel device: an index, <c>mix</c>, or <c>auto</c>.</summary>
-    public string Channel { get; set; } = "auto";
-
     /// <summary>For <c>file</c>: pace the file in real time (true) or play it as fast as the pipeline goes (false).</summary>
     public bool Realtime { get; set; } = true;
 
@@ -27,7 +24,7 @@ internal sealed class AudioOptions : ISelfValidatingOptions
     public int StdinSampleRateHz { get; set; } = 16000;
 
     /// <summary>Ring buffer between the source and the pipeline, in ms of audio; on overflow the oldest audio is dropped and counted.</summary>
-    public int BufferMs { get; set; } = 2000;
+    public int RingBufferMs { get; set; } = 2000;
 
     /// <inheritdoc />
     public IReadOnlyList<string> Validate()
@@ -52,9 +49,9 @@ internal sealed class AudioOptions : ISelfValidatingOptions
             problems.Add($"Audio:StdinSampleRateHz is {StdinSampleRateHz}; it must be between 8000 and 192000 Hz.");
         }
 
-        if (BufferMs is < 100 or > 60000)
+        if (RingBufferMs is < 100 or > 60000)
         {
-            problems.Add($"Audio:BufferMs is {BufferMs}; it must be between 100 and 60000 ms.");
+            problems.Add($"Audio:RingBufferMs is {RingBufferMs}; it must be between 100 and 60000 ms.");
         }
 
         return problems;

@@ -30,6 +30,9 @@ internal abstract class PumpedAudioSource : IAudioSource
     public AudioSourceState State => _state;
 
     /// <inheritdoc />
+    public bool RecoversFromFaults => false;
+
+    /// <inheritdoc />
     public Exception? Fault { get; private set; }
 
     /// <inheritdoc />

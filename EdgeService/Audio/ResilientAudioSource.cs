@@ -75,6 +75,9 @@ internal sealed class ResilientAudioSource : IAudioSource
     /// <inheritdoc />
     public Exception? Fault => _fault;
 
+    /// <inheritdoc />
+    public bool RecoversFromFaults => true;
+
     /// <summary>A snapshot of the counters for the statistics line; safe from any thread.</summary>
     public AudioCaptureStatistics Statistics
     {

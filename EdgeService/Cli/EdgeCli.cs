@@ -29,6 +29,7 @@ internal static class EdgeCli
         root.Subcommands.Add(run);
         root.Subcommands.Add(DetectCommand.Create());
         root.Subcommands.Add(ClassifyCommand.Create());
+        root.Subcommands.Add(DevicesCommand.Create());
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(parse => RunCommand.Execute(parse));
         return root.Parse(args).Invoke();

@@ -28,6 +28,7 @@ internal static class ServiceHost
         var services = builder.Services;
         AddValidatedOptions<ModelOptions>(services, config, ModelOptions.Section);
         AddValidatedOptions<AudioOptions>(services, config, AudioOptions.Section);
+        AddValidatedOptions<AudioCaptureOptions>(services, config, AudioCaptureOptions.SectionName);
         AddValidatedOptions<PipelineOptions>(services, config, PipelineOptions.Section);
         AddValidatedOptions<EnergyGateOptions>(services, config, "Gate");
         AddValidatedOptions<PosteriorSmootherOptions>(services, config, "Smoother");
@@ -38,8 +39,12 @@ internal static class ServiceHost
         services.AddSingleton<PipelineStats>();
         services.AddSingleton<ServiceHealth>();
         services.AddSingleton(sp => ModelLoader.Open(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
-        services.AddSingleton<IAudioRingBuffer>(sp => new AudioRingBuffer(PipelineComposer.SampleRateHz, sp.GetRequiredService<IOptions<AudioOptions>>().Value.BufferMs));
-        services.AddSingleton(sp => AudioSourceFactory.Create(sp.GetRequiredService<IOptions<AudioOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IAudioRingBuffer>(sp => new AudioRingBuffer(PipelineComposer.SampleRateHz, sp.GetRequiredService<IOptions<AudioOptions>>().Value.RingBufferMs));
+        services.AddSingleton(sp => AudioSourceFactory.Create(
+            sp.GetRequiredService<IOptions<AudioOptions>>().Value,
+            sp.GetRequiredService<IOptions<AudioCaptureOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<ILedDriver, LogOnlyLedDriver>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LedDetectionSinkOptions>>().Value);
         services.AddSingleton<LedDetectionSink>();

@@ -8,8 +8,8 @@ namespace EdgeService.Hosting;
 /// <summary>
 /// The always-on service: starts the audio source into the ring buffer and feeds the pipeline from it on one thread,
 /// polling every 10 ms of the injected clock when the buffer is empty. A finite source (file, stdin) that ends
-/// stops the host once the pipeline has had every sample; a source that fails is logged, and the host stops with
-/// exit code 1 unless the source retries by itself (PortAudio does).
+/// stops the host once the pipeline has had every sample. A source that fails for good is logged and the host stops
+/// with exit code 1; one that recovers by itself (a microphone, which retries until it is back) keeps the service up.
 /// </summary>
 internal sealed partial class SpotterService(
     IAudioSource source,
@@ -49,7 +49,7 @@ internal sealed partial class SpotterService(
                     return;
                 }
 
-                if (state == AudioSourceState.Faulted)
+                if (state == AudioSourceState.Faulted && !source.RecoversFromFaults)
                 {
                     LogSourceFailed(logger, source.Fault?.Message ?? "unknown error");
                     Environment.ExitCode = 1;

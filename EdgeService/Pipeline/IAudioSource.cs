@@ -33,6 +33,12 @@ internal interface IAudioSource : IDisposable
     /// <summary>The current state; safe to read from any thread.</summary>
     AudioSourceState State { get; }
 
+    /// <summary>
+    /// True when <see cref="AudioSourceState.Faulted"/> is temporary: the source retries by itself (a microphone that
+    /// was unplugged) and returns to <see cref="AudioSourceState.Running"/>. False when a fault is final (a file).
+    /// </summary>
+    bool RecoversFromFaults { get; }
+
     /// <summary>Why the source failed when <see cref="State"/> is <see cref="AudioSourceState.Faulted"/>; otherwise null.</summary>
     Exception? Fault { get; }
 

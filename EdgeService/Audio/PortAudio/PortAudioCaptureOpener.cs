@@ -49,7 +49,7 @@ internal sealed unsafe class PortAudioCaptureOpener : ICaptureOpener
             var info = PaNative.Pa_GetDeviceInfo(device.Index);
             var latency = info == null ? 0.1 : info->DefaultHighInputLatency;
             var format = CaptureFormatPlanner.Choose(device, _options, f => IsSupported(device.Index, f, latency));
-            var framesPerBuffer = Math.Max(16, format.SampleRateHz * _options.BufferMs / 1000);
+            var framesPerBuffer = Math.Max(16, format.SampleRateHz * _options.DeviceBufferMs / 1000);
             var converter = new CaptureConverter(format, _channel, _options.OutputSampleRateHz, _options.HighPassHz, framesPerBuffer);
             return PortAudioCapture.Start(session, device, format, framesPerBuffer, latency, converter, target);
         }
