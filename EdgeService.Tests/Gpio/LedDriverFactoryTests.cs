@@ -59,6 +59,20 @@ public class LedDriverFactoryTests
     }
 
     [Fact]
+    public void AutoOnAJetson_WithThePiDefaultLines_Throws_InsteadOfDrivingOtherPins()
+    {
+        var chips = new FakeChipEnumerator(FakeChipEnumerator.Chip(0, "tegra234-gpio", 164), FakeChipEnumerator.Chip(1, "tegra234-gpio-aon", 32));
+        var factory = new LedDriverFactory(chips, new RecordingLoggerFactory());
+        var e = Assert.Throws<GpioException>(() => factory.Create(new LedOptions()));
+        Assert.Contains("Raspberry Pi defaults", e.Message, StringComparison.Ordinal);
+        Assert.Contains("yes=112, no=122", e.Message, StringComparison.Ordinal);
+
+        // With lines of its own the Jetson chip is opened (here: a fake path, so the real open path reports it).
+        var configured = Assert.Throws<GpioException>(() => factory.Create(new LedOptions { Lines = { ["yes"] = 112, ["no"] = 122 } }));
+        Assert.Contains("/fake/dev/gpiochip0 does not exist", configured.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InvalidOptions_Throw_ListingTheProblems()
     {
         var factory = new LedDriverFactory(new FakeChipEnumerator(), new RecordingLoggerFactory());

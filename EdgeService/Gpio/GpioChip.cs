@@ -11,7 +11,13 @@ internal sealed unsafe class GpioChip : IDisposable
 {
     private readonly FileDescriptorHandle _fd;
 
-    private GpioChip(string path, FileDescriptorHandle fd, string name, string label, int lineCount)
+    /// <summary>Wraps an open chip descriptor (used by <see cref="Open"/>; tests wrap other descriptors).</summary>
+    /// <param name="path">Where it was opened.</param>
+    /// <param name="fd">The descriptor (owned).</param>
+    /// <param name="name">The kernel name.</param>
+    /// <param name="label">The label.</param>
+    /// <param name="lineCount">How many lines.</param>
+    internal GpioChip(string path, FileDescriptorHandle fd, string name, string label, int lineCount)
     {
         Path = path;
         _fd = fd;
@@ -69,9 +75,10 @@ internal sealed unsafe class GpioChip : IDisposable
         var info = new GpioV2LineInfo { Offset = (uint)offset };
         if (LibC.Ioctl(_fd, GpioIoctl.GetLineInfo, &info) < 0)
         {
+            // The offset was checked against the line count: EINVAL or ENOTTY here means the request is unknown.
             int errno = Marshal.GetLastPInvokeError();
-            throw errno == Errno.EINVAL
-                ? GpioErrors.OutOfRange(Name, offset, LineCount, errno)
+            throw errno is Errno.EINVAL or Errno.ENOTTY
+                ? GpioErrors.NoUapiV2("GPIO_V2_GET_LINEINFO_IOCTL", Name, offset, errno)
                 : GpioErrors.Line("GPIO_V2_GET_LINEINFO_IOCTL", Name, [offset], errno);
         }
 

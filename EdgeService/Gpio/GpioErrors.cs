@@ -41,6 +41,16 @@ internal static class GpioErrors
     public static GpioException Busy(string chip, int offset, string consumer) =>
         new($"Line {offset} of {chip} is already in use by '{(consumer.Length > 0 ? consumer : "an unnamed consumer")}' ({Errno.Describe(Errno.EBUSY)}); free it (gpioinfo shows who holds it) or choose another line in Leds:Lines.", chip, offset, Errno.EBUSY);
 
+    /// <summary>
+    /// A uAPI v2 request the kernel does not know (Linux before 5.10 answers EINVAL or ENOTTY), e.g. JetPack 4's kernel 4.9.
+    /// </summary>
+    /// <param name="what">The request, e.g. "GPIO_V2_GET_LINEINFO_IOCTL".</param>
+    /// <param name="chip">The chip's name.</param>
+    /// <param name="offset">The line asked about.</param>
+    /// <param name="errno">errno.</param>
+    public static GpioException NoUapiV2(string what, string chip, int offset, int errno) =>
+        new($"{what} failed for line {offset} of {chip} ({Errno.Describe(errno)}) although the line is in range: this kernel probably lacks the GPIO character device uAPI v2, which needs Linux 5.10 or later (JetPack 5+ on Jetson, a current Raspberry Pi OS) ({SeeDocs}).", chip, offset, errno);
+
     /// <summary>Any other failure of a line ioctl.</summary>
     /// <param name="what">The request, e.g. "GPIO_V2_GET_LINE_IOCTL".</param>
     /// <param name="chip">The chip's name.</param>

@@ -17,6 +17,10 @@ internal static class KnownHeaderChips
         ("tegra-gpio", "Jetson Nano / TX1 (Tegra X1)"),
     ];
 
+    /// <summary>True for the Jetson (Tegra) header chips, whose line numbers are not the Raspberry Pi's BCM numbers.</summary>
+    /// <param name="label">A chip label.</param>
+    public static bool IsJetson(string label) => BoardOf(label) is not null && label.StartsWith("tegra", StringComparison.Ordinal);
+
     /// <summary>The board a label belongs to, or null when the label is not a known header chip.</summary>
     /// <param name="label">A chip label.</param>
     public static string? BoardOf(string label) =>

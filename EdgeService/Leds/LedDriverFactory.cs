@@ -47,6 +47,16 @@ internal sealed partial class LedDriverFactory
             return LogOnly();
         }
 
+        if (choice.Chip is { } chip && KnownHeaderChips.IsJetson(chip.Label)
+            && string.Equals(options.Chip.Trim(), GpioChipSelector.Auto, StringComparison.OrdinalIgnoreCase)
+            && options.UsesRaspberryPiDefaultLines())
+        {
+            // 17 and 27 are Raspberry Pi numbers: on a Tegra chip they are unrelated pins, which must not be driven by surprise.
+            throw new GpioException(
+                $"Leds:Chip=auto found a Jetson ({chip}), but Leds:Lines are the Raspberry Pi defaults (yes=17, no=27), which are other pins there. Set Leds:Lines for your board, e.g. on a Jetson Orin Nano header pins 11 and 13: yes=112, no=122 (see docs/GPIO.md).",
+                chip.Path);
+        }
+
         var leds = options.ResolveLines();
         if (leds.Count == 0)
         {

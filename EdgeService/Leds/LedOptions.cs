@@ -56,6 +56,13 @@ internal sealed class LedOptions : ISelfValidatingOptions
     /// <summary>How long the status LED is lit in each heartbeat period, in milliseconds. Default 100 ms.</summary>
     public int HeartbeatOnMs { get; set; } = 100;
 
+    /// <summary>True when the keyword lines are exactly the defaults (yes = 17, no = 27: Raspberry Pi BCM numbers).</summary>
+    public bool UsesRaspberryPiDefaultLines()
+    {
+        var used = Lines.Where(kv => kv.Value >= 0).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase);
+        return used.Count == 2 && used.TryGetValue("yes", out var yes) && yes == 17 && used.TryGetValue("no", out var no) && no == 27;
+    }
+
     /// <summary>The keyword LEDs' timing as the detection sink wants it.</summary>
     public LedDetectionSinkOptions ToSinkOptions() => new() { OnMs = OnMs };
 
