@@ -12,7 +12,7 @@ public class LedsCommandTests
     private static async Task<(int Code, string Output, string Error, RecordingLoggerFactory Logs)> Invoke(string args, LedOptions? options = null, IGpioChipEnumerator? chips = null)
     {
         var logs = new RecordingLoggerFactory();
-        var root = new RootCommand("test") { LedsCommand.Create(() => options ?? new LedOptions(), logs, chips) };
+        var root = new RootCommand("test") { LedsCommand.Create(_ => options ?? new LedOptions(), logs, chips) };
         var output = new StringWriter();
         var error = new StringWriter();
         int code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);

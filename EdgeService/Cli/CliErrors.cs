@@ -31,7 +31,8 @@ internal static class CliErrors
     {
         OptionsValidationException o => "invalid settings: " + string.Join(" ", o.Failures),
         ConfigurationException or ModelContractException or OnnxRuntimeLoadException or OnnxRuntimeException
-            or WavFormatException or FileNotFoundException or DirectoryNotFoundException => e.Message,
+            or WavFormatException or FileNotFoundException or DirectoryNotFoundException or Gpio.GpioException
+            or Audio.PortAudio.PortAudioLibraryMissingException => e.Message,
         InvalidOperationException when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => "invalid settings: " + e.Message,
         AggregateException a when a.InnerExceptions.Count == 1 => Describe(a.InnerExceptions[0]),
         _ when e.InnerException is not null => Describe(e.InnerException),

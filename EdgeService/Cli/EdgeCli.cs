@@ -30,6 +30,9 @@ internal static class EdgeCli
         root.Subcommands.Add(DetectCommand.Create());
         root.Subcommands.Add(ClassifyCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
+        root.Subcommands.Add(LedsCommand.Create(
+            parse => Hosting.ServiceConfiguration.Bind<Leds.LedOptions>(Hosting.ServiceConfiguration.Build(Overrides(parse)), Leds.LedOptions.SectionName),
+            CliLogging.Factory));
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(parse => RunCommand.Execute(parse));
         return root.Parse(args).Invoke();

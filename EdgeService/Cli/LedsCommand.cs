@@ -23,7 +23,7 @@ internal static class LedsCommand
     /// <param name="loggerFactory">Where the test logs what it lights.</param>
     /// <param name="chips">The GPIO chips (default: /dev).</param>
     /// <param name="time">The clock for the steps (default: the system clock).</param>
-    public static Command Create(Func<LedOptions> loadOptions, ILoggerFactory loggerFactory, IGpioChipEnumerator? chips = null, TimeProvider? time = null)
+    public static Command Create(Func<ParseResult, LedOptions> loadOptions, ILoggerFactory loggerFactory, IGpioChipEnumerator? chips = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(loadOptions);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -33,9 +33,10 @@ internal static class LedsCommand
         var chip = new Option<string?>("--chip") { Description = "GPIO chip, overriding Leds:Chip: auto, a path (/dev/gpiochip4), a name (gpiochip0) or a label (pinctrl-rp1)" };
         var stepMs = new Option<int>("--step-ms") { Description = "How long each LED stays lit, in milliseconds", DefaultValueFactory = _ => (int)LedSelfTest.DefaultStep.TotalMilliseconds };
         var test = new Command("test", "Light each configured LED in turn (keywords, then the status LED) to check the wiring.") { chip, stepMs };
+        test.TreatUnmatchedTokensAsErrors = false;
         test.SetAction((parse, cancellationToken) =>
         {
-            var options = loadOptions();
+            var options = loadOptions(parse);
             if (parse.GetValue(chip) is { Length: > 0 } chosen)
             {
                 options.Chip = chosen;

@@ -28,6 +28,7 @@ internal static class RunCommand
         using var host = ServiceHost.Build(config, parse.GetValue(EdgeCli.Json));
         host.Services.GetRequiredService<DetectionPipeline>();
         host.Services.GetRequiredService<IAudioSource>();
+        host.Services.GetRequiredService<Detection.ILedDriver>();
         host.Run();
         return Environment.ExitCode;
     });

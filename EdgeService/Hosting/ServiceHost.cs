@@ -1,5 +1,7 @@
 using EdgeService.Audio;
 using EdgeService.Detection;
+using EdgeService.Gpio;
+using EdgeService.Leds;
 using EdgeService.Model;
 using EdgeService.Pipeline;
 using Microsoft.Extensions.Configuration;
@@ -32,7 +34,7 @@ internal static class ServiceHost
         AddValidatedOptions<PipelineOptions>(services, config, PipelineOptions.Section);
         AddValidatedOptions<EnergyGateOptions>(services, config, "Gate");
         AddValidatedOptions<PosteriorSmootherOptions>(services, config, "Smoother");
-        AddValidatedOptions<LedDetectionSinkOptions>(services, config, "Leds");
+        AddValidatedOptions<LedOptions>(services, config, LedOptions.SectionName);
         AddValidatedOptions<StatsOptions>(services, config, StatsOptions.Section);
 
         services.AddSingleton(TimeProvider.System);
@@ -45,9 +47,17 @@ internal static class ServiceHost
             sp.GetRequiredService<IOptions<AudioCaptureOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<ILedDriver, LogOnlyLedDriver>();
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LedDetectionSinkOptions>>().Value);
-        services.AddSingleton<LedDetectionSink>();
+        services.AddSingleton<IGpioChipEnumerator>(new DevGpioChipEnumerator());
+        services.AddSingleton<LedDriverFactory>();
+        services.AddSingleton(sp => sp.GetRequiredService<LedDriverFactory>().Create(sp.GetRequiredService<IOptions<LedOptions>>().Value));
+        services.AddSingleton(sp => new LedDetectionSink(
+            sp.GetRequiredService<ILedDriver>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<LedOptions>>().Value.ToSinkOptions(),
+            sp.GetRequiredService<ILogger<LedDetectionSink>>()));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LedOptions>>().Value);
+        services.AddSingleton<StatusLed>();
+        services.AddHostedService<StatusLedService>();
         services.AddSingleton<IDetectionSink, LogDetectionSink>();
         services.AddSingleton<IDetectionSink>(sp => sp.GetRequiredService<LedDetectionSink>());
         if (json)
@@ -63,7 +73,7 @@ internal static class ServiceHost
                 sp.GetRequiredService<IOptions<PipelineOptions>>().Value,
                 sp.GetRequiredService<IOptions<EnergyGateOptions>>().Value,
                 sp.GetRequiredService<IOptions<PosteriorSmootherOptions>>().Value,
-                sp.GetRequiredService<IOptions<LedDetectionSinkOptions>>().Value,
+                sp.GetRequiredService<IOptions<LedOptions>>().Value,
                 sp.GetRequiredService<IOptions<StatsOptions>>().Value),
             sp.GetServices<IDetectionSink>(),
             sp.GetRequiredService<PipelineStats>()));

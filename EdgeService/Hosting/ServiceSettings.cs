@@ -1,5 +1,5 @@
 using EdgeService.Audio;
-using EdgeService.Detection;
+using EdgeService.Leds;
 using EdgeService.Model;
 using EdgeService.Pipeline;
 using Microsoft.Extensions.Configuration;
@@ -13,7 +13,7 @@ internal sealed record ServiceSettings(
     PipelineOptions Pipeline,
     EnergyGateOptions Gate,
     PosteriorSmootherOptions Smoother,
-    LedDetectionSinkOptions Leds,
+    LedOptions Leds,
     StatsOptions Stats)
 {
     /// <summary>Binds every section; throws <see cref="ConfigurationException"/> naming each bad setting.</summary>
@@ -25,7 +25,7 @@ internal sealed record ServiceSettings(
             ServiceConfiguration.Bind<PipelineOptions>(config, PipelineOptions.Section),
             ServiceConfiguration.Bind<EnergyGateOptions>(config, "Gate"),
             ServiceConfiguration.Bind<PosteriorSmootherOptions>(config, "Smoother"),
-            ServiceConfiguration.Bind<LedDetectionSinkOptions>(config, "Leds"),
+            ServiceConfiguration.Bind<LedOptions>(config, LedOptions.SectionName),
             ServiceConfiguration.Bind<StatsOptions>(config, StatsOptions.Section));
         var problems = new ISelfValidatingOptions[] { settings.Model, settings.Pipeline, settings.Gate, settings.Smoother, settings.Leds, settings.Stats }
             .SelectMany(o => o.Validate()).ToList();
