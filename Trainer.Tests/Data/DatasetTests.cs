@@ -34,7 +34,7 @@ public class DatasetTests
         File.WriteAllText(Path.Combine(root, "testing_list.txt"), $"yes/{Path.GetFileName(first)}\n");
         var clips = DatasetScanner.Scan(DatasetLayout.Resolve(root, null, [], []), new SpeakerSplitter(15, 15));
         Assert.Equal(first, Assert.Single(clips, c => c.Split == DataSplit.Test).Path);
-        Assert.Empty(clips.Where(c => c.Split == DataSplit.Validation));
+        Assert.DoesNotContain(clips, c => c.Split == DataSplit.Validation);
     }
 
     [Fact]

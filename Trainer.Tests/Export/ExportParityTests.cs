@@ -1,0 +1,104 @@
+using Kws.Audio.Features;
+using Kws.Onnx.Contract;
+using Kws.Onnx.Inference;
+using TestSupport;
+using Trainer.Data;
+using Trainer.Engine;
+using Trainer.Engine.Layers;
+using Trainer.Engine.Losses;
+using Trainer.Engine.Models;
+using Trainer.Engine.Optim;
+using Trainer.Export;
+
+namespace Trainer.Tests.Export;
+
+/// <summary>The exported file, run by ONNX Runtime, computes what the engine computes: batch norm folded, dropout gone, softmax added.</summary>
+public class ExportParityTests
+{
+    private static readonly LogMelOptions SmallFrontEnd = new() { MelBins = 16, FftSize = 512 };
+
+    private static Sequential TrainedModel(int frames, int mels)
+    {
+        var model = DsCnn.Create(4, channels: 8, blocks: 2, dropout: 0.3f);
+        model.Build(new SampleShape(1, frames, mels), 8, 1);
+        model.InitializeWeights(7);
+        var rng = new Random(3);
+        var batch = new Tensor(8, model.InputShape) { N = 8 };
+        var grad = new Tensor(8, model.OutputShape) { N = 8 };
+        var loss = new SoftmaxCrossEntropy(4);
+        var optimizer = Adam.AdamW(model.Parameters, 0.01f);
+        int[] labels = [0, 1, 2, 3, 0, 1, 2, 3];
+
+        // A few steps in training mode, so batch-norm running statistics and weights are far from their start.
+        for (var step = 0; step < 5; step++)
+        {
+            for (var i = 0; i < batch.Length; i++)
+            {
+                batch.Data[i] = (float)((rng.NextDouble() * 4) - 2 + (labels[i / batch.Shape.Size] * 0.3));
+            }
+
+            model.ZeroGrad();
+            loss.Compute(model.Forward(batch), labels, grad);
+            model.Backward(grad);
+            optimizer.Step(0.01f);
+        }
+
+        model.Eval();
+        return model;
+    }
+
+    [Fact]
+    public void OnnxRuntimeGivesTheEngineProbabilitiesTo1e5()
+    {
+        const int Frames = 20;
+        var model = TrainedModel(Frames, SmallFrontEnd.MelBins);
+        var contract = new ModelContract
+        {
+            Labels = ClassLabels.All,
+            FrontEnd = SmallFrontEnd,
+            Frames = Frames,
+            Normalization = new FeatureNormalization(-3f, 2f),
+        };
+        var path = Path.Combine(TestPaths.NewTempDir("kws-export"), "m.onnx");
+        OnnxExporter.Build(model, contract, "test").Save(path);
+
+        using var classifier = KeywordClassifier.Open(path);
+        Assert.Equal(contract.Labels, classifier.Contract.Labels);
+        var rng = new Random(11);
+        var logits = new float[4];
+        var worst = 0.0;
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var input = Enumerable.Range(0, Frames * SmallFrontEnd.MelBins).Select(_ => (float)((rng.NextDouble() * 6) - 3)).ToArray();
+            model.Predict(input, logits);
+            var expected = Trainer.Training.ModelScorer.Softmax(logits);
+            input.CopyTo(classifier.Input);
+            classifier.Run();
+            for (var k = 0; k < 4; k++)
+            {
+                worst = Math.Max(worst, Math.Abs(expected[k] - classifier.Scores[k]));
+            }
+        }
+
+        Assert.True(worst < 1e-5, $"largest probability difference {worst}");
+    }
+
+    [Fact]
+    public void TheExportHasNoBatchNormOrDropoutNodesAndDebiansCheckerAcceptsIt()
+    {
+        const int Frames = 20;
+        var model = TrainedModel(Frames, SmallFrontEnd.MelBins);
+        var contract = new ModelContract { Labels = ClassLabels.All, FrontEnd = SmallFrontEnd, Frames = Frames, Normalization = FeatureNormalization.Identity };
+        var onnx = OnnxExporter.Build(model, contract, "test");
+        var ops = onnx.Graph.Nodes.Select(n => n.OpType).ToList();
+        Assert.DoesNotContain("BatchNormalization", ops);
+        Assert.DoesNotContain("Dropout", ops);
+        Assert.Equal(5, ops.Count(o => o == "Conv"));
+        Assert.Equal("Softmax", ops[^1]);
+
+        var path = Path.Combine(TestPaths.NewTempDir("kws-export"), "m.onnx");
+        onnx.Save(path);
+        var check = OnnxChecker.Check(path);
+        Assert.True(check.Ok, check.Output);
+    }
+}

@@ -1,0 +1,77 @@
+using Kws.Onnx.Inference;
+using TestSupport;
+using Trainer.Augment;
+using Trainer.Cli;
+using Trainer.Data;
+using Trainer.Tests.Data;
+using Trainer.Training;
+
+namespace Trainer.Tests.Training;
+
+/// <summary>The whole train command on a tiny generated dataset: a few steps, export, parity in ONNX Runtime, report.</summary>
+public class TinyTrainingTests
+{
+    [Fact]
+    public void TrainsExportsAndTheFileLoadsInOnnxRuntimeWithItsContract()
+    {
+        var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-tiny-data"), speakers: 20, perSpeaker: 2);
+        var output = TestPaths.NewTempDir("kws-tiny-out");
+        var options = new TrainOptions { Epochs = 3, BatchSize = 16, Width = 8, Blocks = 1, Threads = 2, Augment = AugmentOptions.None with { NoiseProbability = 0.5 } };
+        var code = new TrainJob(data, null, [], [], output, options).Run();
+
+        Assert.Equal(0, code);
+        foreach (var file in new[] { "model.onnx", "model.weights", Checkpoint.FileName, "report.json", "report.html" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, file)), $"{file} missing");
+        }
+
+        using var classifier = KeywordClassifier.Open(Path.Combine(output, "model.onnx"));
+        Assert.Equal(ClassLabels.All, classifier.Contract.Labels);
+        Assert.Equal(options.Frames, classifier.Contract.Frames);
+        Assert.Equal(options.FrontEnd, classifier.Contract.FrontEnd);
+        classifier.Run();
+        Assert.Equal(1.0, classifier.Scores.ToArray().Sum(), 4);
+
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("data:image/png;base64,", html);
+        Assert.Contains("<svg", html);
+        var json = File.ReadAllText(Path.Combine(output, "report.json"));
+        Assert.Contains("\"parity\"", json);
+    }
+
+    [Fact]
+    public void ExportFromTheCheckpointGivesAModelOnnxRuntimeLoads()
+    {
+        var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-tiny-data"), speakers: 10, perSpeaker: 1);
+        var output = TestPaths.NewTempDir("kws-tiny-out");
+        var options = new TrainOptions { Epochs = 1, BatchSize = 16, Width = 8, Blocks = 1, Threads = 1, Augment = AugmentOptions.None };
+        Assert.Equal(0, new TrainJob(data, null, [], [], output, options).Run());
+
+        var exported = Path.Combine(output, "again.onnx");
+        Assert.Equal(0, TrainerCli.Run(["export", "--checkpoint", output, "--out", exported, "--thresholds", "yes=0.8,no=0.75"]));
+        using var classifier = KeywordClassifier.Open(exported);
+        Assert.Equal(0.8f, classifier.Contract.Thresholds["yes"]);
+        Assert.InRange(File.ReadAllBytes(exported).Length, File.ReadAllBytes(Path.Combine(output, "model.onnx")).Length, File.ReadAllBytes(Path.Combine(output, "model.onnx")).Length + 200);
+    }
+
+    [Fact]
+    public void BadInputExitsWithTwoAndAMessage()
+    {
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(2, TrainerCli.Run(["train", "--data", "/nonexistent/data", "--out", TestPaths.NewTempDir("kws-x")]));
+            Assert.Equal(2, TrainerCli.Run(["export", "--checkpoint", "/nonexistent/ckpt", "--out", "/tmp/x.onnx"]));
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+
+        Assert.Contains("'/nonexistent/data' does not exist", error.ToString());
+        Assert.Contains("/nonexistent/ckpt", error.ToString());
+        Assert.DoesNotContain("   at ", error.ToString());
+    }
+}
