@@ -1,0 +1,99 @@
+using BenchmarkDotNet.Attributes;
+using EdgeService.Detection;
+using EdgeService.Hosting;
+using EdgeService.Model;
+using EdgeService.Pipeline;
+using Kws.Audio.Wav;
+
+namespace Benchmarks;
+
+/// <summary>
+/// The service's hot path, per hop, with the bundled model: the front end for one 10 ms frame, one inference, and
+/// one whole inference hop of the pipeline (5 frames, gate, window copy, model, smoother). Memory diagnoser on:
+/// the steady state must allocate 0 B.
+/// </summary>
+/// <remarks>
+/// Runs in process (BenchmarkDotNet 0.14, the newest on the package mirror, cannot generate .NET 10 projects).
+/// </remarks>
+[MemoryDiagnoser]
+[InProcess]
+[WarmupCount(3)]
+[IterationCount(10)]
+public class HopBenchmarks
+{
+    private float[] _audio = [];
+    private int _position;
+    private long _index;
+    private FeatureWindow _window = null!;
+    private OnnxKeywordModel _model = null!;
+    private DetectionPipeline _pipeline = null!;
+    private float[] _input = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var fixture = Path.Combine(FindRepo(), "tests", "fixtures", "stream_yes_no.wav");
+        _audio = WavReader.ReadFloatMono(fixture, out _);
+        var settings = ServiceSettings.From(ServiceConfiguration.Build(["--Gate:Enabled=false"]));
+        _model = ModelLoader.Open(settings.Model);
+        var contract = _model.Contract;
+        _window = new FeatureWindow(contract.FrontEnd, contract.Frames, contract.Normalization);
+        _window.Push(_audio.AsSpan(0, 32000));
+        _input = new float[contract.Frames * contract.FrontEnd.MelBins];
+        _pipeline = PipelineComposer.Compose(_model, settings, Array.Empty<IDetectionSink>(), new PipelineStats());
+        _pipeline.Process(_audio.AsSpan(0, 32000), 0);
+        _position = 32000;
+        _index = 32000;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _model.Dispose();
+
+    /// <summary>Log-mel of one 10 ms frame into the sliding window.</summary>
+    [Benchmark]
+    public int FeatureFrame() => _window.Push(Next(160));
+
+    /// <summary>One model run on the full window (copy, normalise, ONNX Runtime).</summary>
+    [Benchmark]
+    public float Inference()
+    {
+        _window.CopyTo(_model.Input);
+        _model.Run();
+        return _model.Scores[0];
+    }
+
+    /// <summary>One inference hop of the whole pipeline: 50 ms of audio, 5 frames, gate, model, smoother.</summary>
+    [Benchmark]
+    public long PipelineHop()
+    {
+        var hop = Next(800);
+        _pipeline.Process(hop, _index);
+        _index += hop.Length;
+        return _index;
+    }
+
+    private ReadOnlySpan<float> Next(int n)
+    {
+        if (_position + n > _audio.Length)
+        {
+            _position = 0;
+        }
+
+        var span = _audio.AsSpan(_position, n);
+        _position += n;
+        return span;
+    }
+
+    private static string FindRepo()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KeywordSpotter.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+}
