@@ -71,7 +71,9 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
                 lossSum += loss.Compute(logits, labels.AsSpan(0, chunk.Count), gradLogits) * chunk.Count;
                 for (var i = 0; i < chunk.Count; i++)
                 {
-                    correct += SoftmaxCrossEntropy.ArgMax(logits.Example(i)) == labels[i] ? 1 : 0;
+                    var row = logits.Example(i);
+                    correct += SoftmaxCrossEntropy.ArgMax(row) == labels[i] ? 1 : 0;
+                    planner.ReportLoss(chunk[i], ExampleLoss(row, labels[i]));
                 }
 
                 model.Backward(gradLogits);
@@ -105,5 +107,23 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
         WeightsFile.Load(model, new MemoryStream(best.Weights));
         model.Eval();
         return new TrainingResult(model, featurizer.Normalization, history, best.Epoch, featurizer);
+    }
+
+    /// <summary>Cross-entropy of one example's logits against its label (for hard-negative weights).</summary>
+    private static double ExampleLoss(ReadOnlySpan<float> logits, int label)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var v in logits)
+        {
+            max = Math.Max(max, v);
+        }
+
+        var sum = 0.0;
+        foreach (var v in logits)
+        {
+            sum += Math.Exp(v - max);
+        }
+
+        return Math.Log(sum) + max - logits[label];
     }
 }

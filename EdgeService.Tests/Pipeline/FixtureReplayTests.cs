@@ -1,0 +1,48 @@
+using System.Text.Json;
+using EdgeService.Cli;
+using EdgeService.Detection;
+using EdgeService.Hosting;
+using TestSupport;
+
+namespace EdgeService.Tests.Pipeline;
+
+/// <summary>
+/// The real pipeline with the real bundled model on the generated recording tests/fixtures/stream_yes_no.wav
+/// (synthetic voices the model never trained on): every "yes" and "no" is detected, with the right keyword, between
+/// the word's start and 300 ms after its end; nothing is detected for the other words or the noise between them.
+/// </summary>
+public class FixtureReplayTests
+{
+    private sealed record Word(string Text, string Label, double StartS, double EndS);
+
+    private static List<Word> Words()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.Fixtures, "stream_yes_no.json")));
+        return json.RootElement.GetProperty("words").EnumerateArray()
+            .Select(w => new Word(w.GetProperty("text").GetString()!, w.GetProperty("label").GetString()!, w.GetProperty("start_s").GetDouble(), w.GetProperty("end_s").GetDouble()))
+            .ToList();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void EveryKeywordIsDetectedInTimeAndNothingElse(bool gate)
+    {
+        var settings = ServiceSettings.From(ServiceConfiguration.Build([$"--Gate:Enabled={gate}"]));
+        var detections = new List<KeywordDetection>();
+        DetectCommand.Detect(Path.Combine(TestPaths.Fixtures, "stream_yes_no.wav"), settings, detections.Add);
+
+        var words = Words();
+        var report = string.Join("; ", detections.Select(d => $"{d.Keyword}@{d.TimeS:F2}s({d.Score:F2})"));
+        foreach (var word in words.Where(w => !w.Label.StartsWith('_')))
+        {
+            var hits = detections.Where(d => d.TimeS >= word.StartS && d.TimeS <= word.EndS + 0.3).ToList();
+            Assert.True(hits.Count == 1 && hits[0].Keyword == word.Label,
+                $"'{word.Text}' at {word.StartS:F2}-{word.EndS:F2} s: expected one '{word.Label}' detection by {word.EndS + 0.3:F2} s; all detections: {report}");
+        }
+
+        var keywordWords = words.Where(w => !w.Label.StartsWith('_')).ToList();
+        var unexplained = detections.Where(d => !keywordWords.Any(w => d.TimeS >= w.StartS && d.TimeS <= w.EndS + 0.3)).ToList();
+        Assert.True(unexplained.Count == 0, $"detections not explained by a keyword: {string.Join("; ", unexplained.Select(d => $"{d.Keyword}@{d.TimeS:F2}s"))}");
+    }
+}
