@@ -27,7 +27,7 @@ internal sealed partial class StatsReporter(
         var overflows = ring.OverflowCount;
         var dropped = ring.DroppedSamples;
         LogStats(logger, s.AudioSeconds, overflows - _lastOverflows, dropped - _lastDropped, s.GateOpenShare * 100, s.Inferences,
-            s.MeanInferenceMs, s.P99InferenceMs, s.Detections, s.Gaps);
+            s.Inferences == 0 ? 0 : s.MeanInferenceMs, s.Inferences == 0 ? 0 : s.P99InferenceMs, s.Detections, s.Gaps);
         _lastOverflows = overflows;
         _lastDropped = dropped;
     }

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using EdgeService.Cli;
+using EdgeService.Detection;
+using EdgeService.Hosting;
+using Kws.Audio.Resampling;
+using Kws.Audio.Wav;
+using EdgeService.Tests.Cli;
+using TestSupport;
+
+namespace EdgeService.Tests.Audio;
+
+/// <summary>
+/// The whole service, started as a user starts it (<c>kws-edge run --Audio:Source=portaudio --Audio:Device=NAME</c>),
+/// capturing through the real PortAudio library from an ALSA file device that behaves like an I2S microphone at
+/// 48 kHz: 32-bit stereo frames, 24 significant bits, the right slot empty. The device carries the generated
+/// recording; the service must find the same keywords at the same times as a replay of the 16 kHz original.
+/// </summary>
+[Collection("PortAudio")]
+public sealed class LiveServiceTests(AlsaFileDevices alsa)
+{
+    private const string Device = "kwsfixture48";
+
+    [Fact]
+    public void TheServiceOnA48kI2sDeviceDetectsWhatTheReplayDetects()
+    {
+        alsa.RequireAvailable();
+        var fixture = Path.Combine(TestPaths.Fixtures, "stream_yes_no.wav");
+        var audio16k = WavReader.ReadFloatMono(fixture, out _);
+        var audio48k = Resampler.Resample(audio16k, 16000, 48000);
+        var frames = new int[(audio48k.Length + 48000) * 2];   // one second of silence after the recording
+        for (var i = 0; i < audio48k.Length; i++)
+        {
+            frames[2 * i] = (int)Math.Round(Math.Clamp(audio48k[i], -1f, 1f) * 8388607) << 8;
+        }
+
+        // A config of its own, for the child process only: the service reads it through ALSA_CONFIG_PATH.
+        var dir = TestPaths.NewTempDir("kws-live");
+        var raw = Path.Combine(dir, "fixture48.raw");
+        File.WriteAllBytes(raw, MemoryMarshal.AsBytes(frames.AsSpan()).ToArray());
+        var conf = Path.Combine(dir, "asound.conf");
+        File.WriteAllText(conf, $"pcm.{Device} {{ type file; slave.pcm {{ type null }}; file \"/dev/null\"; infile \"{raw}\"; format \"raw\" }}\n");
+
+        var expected = new List<KeywordDetection>();
+        DetectCommand.Detect(fixture, ServiceSettings.From(ServiceConfiguration.Build([])), expected.Add);
+        Assert.NotEmpty(expected);
+
+        var live = RunLive(conf, expected.Count);
+        var described = $"live: {string.Join(", ", live.Select(d => $"{d.Keyword}@{d.TimeS:F2}"))}; replay: {string.Join(", ", expected.Select(d => $"{d.Keyword}@{d.TimeS:F2}"))}";
+        Assert.True(live.Count == expected.Count, described);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.True(live[i].Keyword == expected[i].Keyword && Math.Abs(live[i].TimeS - expected[i].TimeS) <= 0.1, described);
+        }
+    }
+
+    /// <summary>
+    /// Starts kws-edge on the file device with a ring buffer long enough for the whole recording (the file device
+    /// delivers faster than real time), reads detections until <paramref name="wanted"/> arrived or 30 s passed,
+    /// then stops it with SIGTERM, which must end it cleanly.
+    /// </summary>
+    private static List<KeywordDetection> RunLive(string alsaConfig, int wanted)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[]
+                 {
+                     EdgeProcess.Program, "run", "--json", "--Audio:Source=portaudio", $"--Audio:Device={Device}",
+                     "--Audio:DeviceSampleRateHz=48000", "--Audio:DeviceChannels=2", "--Audio:DeviceSampleFormat=int32",
+                     "--Audio:RingBufferMs=60000", "--Stats:IntervalS=0", "--Leds:Enabled=false",
+                 })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["ALSA_CONFIG_PATH"] = $"/usr/share/alsa/alsa.conf:{alsaConfig}";
+        info.Environment["KWS_CONFIG"] = "/nonexistent/kws-edge.json";
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var detections = new List<KeywordDetection>();
+        var deadline = Stopwatch.StartNew();
+        var reader = Task.Run(() =>
+        {
+            while (process.StandardOutput.ReadLine() is { } line)
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                lock (detections)
+                {
+                    detections.Add(new KeywordDetection(root.GetProperty("keyword").GetString()!, root.GetProperty("time_s").GetDouble(), (float)root.GetProperty("score").GetDouble(), 0));
+                }
+            }
+        });
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30) && !process.HasExited)
+        {
+            lock (detections)
+            {
+                if (detections.Count >= wanted)
+                {
+                    break;
+                }
+            }
+
+            Thread.Sleep(100);
+        }
+
+        Thread.Sleep(500);   // a little longer: a detection too many must show up too
+        if (process.HasExited)
+        {
+            Assert.Fail($"kws-edge ended early: {stderr.Result}");
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        if (!process.WaitForExit(15000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("kws-edge did not stop within 15 s of SIGTERM");
+        }
+
+        reader.Wait(5000);
+        if (process.ExitCode != 0)
+        {
+            Assert.Fail($"exit code {process.ExitCode}: {stderr.Result}");
+        }
+        lock (detections)
+        {
+            return [.. detections];
+        }
+    }
+}
