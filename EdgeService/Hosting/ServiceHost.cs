@@ -4,6 +4,7 @@ using EdgeService.Gpio;
 using EdgeService.Leds;
 using EdgeService.Model;
 using EdgeService.Pipeline;
+using EdgeService.Systemd;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -64,6 +65,8 @@ internal static class ServiceHost
         {
             services.AddSingleton<IDetectionSink>(new JsonDetectionSink(Console.Out));
         }
+
+        services.AddSystemdNotifications();
 
         services.AddSingleton(sp => PipelineComposer.Compose(
             sp.GetRequiredService<OnnxKeywordModel>(),
