@@ -73,6 +73,15 @@ public class CliErrorTests
     }
 
     [Fact]
+    public void ABrokenWavAsTheServiceSourceIsNamedBeforeTheServiceStarts()
+    {
+        var dir = TestPaths.NewTempDir("kws-cli");
+        var bad = Path.Combine(dir, "broken.wav");
+        File.WriteAllBytes(bad, [.. "RIFF"u8.ToArray(), 4, 0, 0, 0, .. "WAVE"u8.ToArray()]);
+        AssertCleanError(EdgeProcess.Run(["run", "--Audio:Source=file", $"--Audio:Path={bad}"]), 2, "broken.wav");
+    }
+
+    [Fact]
     public void AnUnknownArgumentIsRefused() =>
         AssertCleanError(EdgeProcess.Run(["run", "--frobnicate"]), 2, "--frobnicate");
 }

@@ -5,22 +5,20 @@ namespace EdgeService.Audio;
 
 /// <summary>
 /// A WAV file as the audio source (<c>Audio:Source=file</c>): any format the reader takes, mixed to mono and
-/// resampled to 16 kHz when opened, then written in real time or as fast as the pipeline goes.
+/// resampled to 16 kHz when the source is made (so a missing or malformed file is reported before the service
+/// starts), then written in real time or as fast as the pipeline goes.
 /// </summary>
-internal sealed class FileAudioSource(string path, TimeProvider time, bool realtime) : PumpedAudioSource(time, realtime)
+internal sealed class FileAudioSource : PumpedAudioSource
 {
-    private float[] _audio = [];
+    private readonly string _path;
+    private readonly float[] _audio;
     private int _position;
 
-    /// <summary>The samples (16 kHz mono) of the file, once opened.</summary>
-    public int Length => _audio.Length;
-
-    /// <inheritdoc />
-    protected override string Name => $"file source {Path.GetFileName(path)}";
-
-    /// <inheritdoc />
-    protected override void Open()
+    /// <summary>Reads <paramref name="path"/>; throws <see cref="FileNotFoundException"/> or <see cref="WavFormatException"/> naming it.</summary>
+    public FileAudioSource(string path, TimeProvider time, bool realtime)
+        : base(time, realtime)
     {
+        _path = path;
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"audio file '{path}' does not exist", path);
@@ -28,8 +26,16 @@ internal sealed class FileAudioSource(string path, TimeProvider time, bool realt
 
         var mono = WavReader.ReadFloatMono(path, out var rate);
         _audio = rate == 16000 ? mono : Resampler.Resample(mono, rate, 16000);
-        _position = 0;
     }
+
+    /// <summary>The samples (16 kHz mono) of the file, once opened.</summary>
+    public int Length => _audio.Length;
+
+    /// <inheritdoc />
+    protected override string Name => $"file source {Path.GetFileName(_path)}";
+
+    /// <inheritdoc />
+    protected override void Open() => _position = 0;
 
     /// <inheritdoc />
     protected override int ReadBlock(Span<float> block)
@@ -41,5 +47,7 @@ internal sealed class FileAudioSource(string path, TimeProvider time, bool realt
     }
 
     /// <inheritdoc />
-    protected override void Close() => _audio = [];
+    protected override void Close()
+    {
+    }
 }

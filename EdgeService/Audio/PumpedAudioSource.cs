@@ -63,13 +63,17 @@ internal abstract class PumpedAudioSource : IAudioSource
         _thread.Start();
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops writing. The pump thread is told to stop and waited for up to a second; a thread still blocked in a read
+    /// (standard input that is open but silent) is left behind: it is a background thread, writes nothing after
+    /// this (it checks the stop token before every write) and ends with the process.
+    /// </summary>
     public void Stop()
     {
         _stop?.Cancel();
         if (_thread is not null && _thread != Thread.CurrentThread)
         {
-            _thread.Join();
+            _thread.Join(TimeSpan.FromSeconds(1));
         }
 
         _thread = null;
@@ -113,6 +117,7 @@ internal abstract class PumpedAudioSource : IAudioSource
                     return;
                 }
 
+                token.ThrowIfCancellationRequested();
                 WaitForRoom(ring, n, token);
                 if (_realtime)
                 {
@@ -124,6 +129,7 @@ internal abstract class PumpedAudioSource : IAudioSource
                     }
                 }
 
+                token.ThrowIfCancellationRequested();
                 ring.Write(block.AsSpan(0, n));
                 written += n;
             }
