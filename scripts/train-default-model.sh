@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trains the bundled default model exactly as it was made: synthetic speech (espeak-ng, 400 configurations, seed 1)
+# Trains the bundled default model exactly as it was made: synthetic speech (espeak-ng and flite, 640 configurations, seed 1)
 # plus the shared recordings, one seed, then copies the model and its report into models/.
 # About 15-20 minutes on 2 cores. See models/MODEL_CARD.md for the data, split and figures.
 set -euo pipefail
@@ -31,7 +31,7 @@ done
 [[ -d "$data/speech_commands" ]] || { echo "error: no speech_commands/ in '$data' (set --data or KWS_DATA_DIR)" >&2; exit 2; }
 
 synthetic="${KWS_CACHE_DIR:-$HOME/.cache/kws}/synthetic"
-scripts/make-synthetic.sh --out "$synthetic" --speakers 400 --seed 1
+scripts/make-synthetic.sh --out "$synthetic" --speakers 640 --seed 1
 dotnet build Trainer/Trainer.csproj -c Release -nologo -clp:ErrorsOnly
 dotnet Trainer/bin/Release/net10.0/kws-trainer.dll train \
   --data "$data" --negatives "$data/other_words" --extra "$synthetic" \
