@@ -36,20 +36,27 @@ public sealed class NotifyEndToEndTests
         var messages = new List<string>();
         try
         {
-            // Feed 3 s of audio in real time (100 ms blocks), collecting notifications meanwhile.
+            // Feed audio in real time (100 ms blocks), collecting notifications meanwhile, until READY=1 has come and
+            // 3 s more have been fed (at most 20 s: a loaded machine can take a while to start the service).
             var input = process.StandardInput.BaseStream;
             var clock = Stopwatch.StartNew();
             const int Block = 3200; // bytes = 100 ms of 16 kHz S16_LE
-            for (var offset = 0; offset + Block <= Math.Min(pcm.Length, 30 * Block); offset += Block)
+            TimeSpan? readyAt = null;
+            for (var n = 0; clock.Elapsed < TimeSpan.FromSeconds(20) && (readyAt is null || clock.Elapsed - readyAt < TimeSpan.FromSeconds(3)); n++)
             {
+                var offset = n * Block % (pcm.Length - Block);
                 input.Write(pcm, offset, Block);
                 input.Flush();
-                var due = TimeSpan.FromMilliseconds(100 * ((offset / Block) + 1));
+                var due = TimeSpan.FromMilliseconds(100 * (n + 1));
                 while (clock.Elapsed < due)
                 {
                     if (listener.Receive(due - clock.Elapsed) is { } m)
                     {
                         messages.Add(m);
+                        if (readyAt is null && m.StartsWith("READY=1\n", StringComparison.Ordinal))
+                        {
+                            readyAt = clock.Elapsed;
+                        }
                     }
                 }
             }
