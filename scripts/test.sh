@@ -29,7 +29,7 @@ status=${PIPESTATUS[0]}
 
 # One summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 1, Total: 13, ..."
 read -r passed failed skipped assemblies < <(awk '
-  /^(Passed|Failed)! +- Failed:/ {
+  /^(Passed|Failed|Skipped)! +- Failed:/ {
     gsub(",", ""); n++
     for (i = 1; i <= NF; i++) {
       if ($i == "Failed:") f += $(i+1)
