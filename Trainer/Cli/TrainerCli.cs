@@ -13,6 +13,7 @@ internal static class TrainerCli
             TrainCommand.Create(),
             EvaluateCommand.Create(),
             ExportCommand.Create(),
+            EvaluateStreamCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
