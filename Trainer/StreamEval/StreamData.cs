@@ -38,6 +38,6 @@ internal sealed record StreamData(IReadOnlyList<Clip> Keywords, IReadOnlyList<Cl
         }
 
         return new StreamData(keywords, others, dataset.Noise, dataset.Clips.Select(c => c.Ref.Speaker).Distinct().Count(),
-            dataset.Skipped, layout.SpeechCommands, layout.Noise);
+            dataset.Skipped, Path.GetFullPath(layout.SpeechCommands), layout.Noise is null ? null : Path.GetFullPath(layout.Noise));
     }
 }
