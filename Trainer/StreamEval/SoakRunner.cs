@@ -35,7 +35,7 @@ internal static class SoakRunner
         while (pos < total)
         {
             var offset = (int)(pos % loop.Length);
-            var n = (int)Math.Min(Math.Min(Chunk, loop.Length - offset), total - pos);
+            var n = (int)Math.Min(Math.Min(Chunk, loop.Length - offset), Math.Min(total, next) - pos);
             var before = GC.GetAllocatedBytesForCurrentThread();
             session.Feed(loop.AsSpan(offset, n), pos);
             pipelineAllocated += GC.GetAllocatedBytesForCurrentThread() - before;
