@@ -125,6 +125,19 @@ public class StreamBuilderTests
     }
 
     [Fact]
+    public void TheSameSeedGivesTheSameStreamAndAnotherSeedAnother()
+    {
+        var (keywords, others, noise) = Clips();
+        var a = StreamBuilder.Build(keywords, others, noise, new StreamOptions { Minutes = 0.5, Seed = 9 });
+        var b = StreamBuilder.Build(keywords, others, noise, new StreamOptions { Minutes = 0.5, Seed = 9 });
+        var c = StreamBuilder.Build(keywords, others, noise, new StreamOptions { Minutes = 0.5, Seed = 10 });
+        Assert.Equal(a.Words, b.Words);
+        Assert.Equal(a.Speech, b.Speech);
+        Assert.Equal(a.Noise, b.Noise);
+        Assert.NotEqual(a.Noise, c.Noise);
+    }
+
+    [Fact]
     public void NoNoiseFolderIsNamedWhenANoiseMixIsAsked()
     {
         var (keywords, others, _) = Clips();

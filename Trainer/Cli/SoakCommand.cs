@@ -39,6 +39,10 @@ internal static class SoakCommand
             var overrides = PipelineSettings.Overrides(parse, parse.GetValue(model)!);
             var (audio, source) = Audio(parse.GetValue(data), parse.GetValue(wav), parse.GetValue(negatives) ?? [], parse.GetValue(noise),
                 parse.GetValue(split)!, parse.GetValue(snr), parse.GetValue(loopMinutes), parse.GetValue(seed));
+            // The clips and the clean parts of the stream are garbage now: collect them, so the soak's baseline is the pipeline plus the looped audio.
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
             var options = new SoakOptions
             {
                 Minutes = parse.GetValue(minutes),

@@ -31,6 +31,6 @@ internal static class DetChart
         }
 
         return SvgCharts.Lines("Detection error trade-off on the stream", "false alarms per hour (log; 0 drawn at 0.1)", "miss rate",
-            series, 0, null, logX: true);
+            series, 0, 1, logX: true);
     }
 }

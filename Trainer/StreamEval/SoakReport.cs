@@ -30,6 +30,7 @@ internal static class SoakReport
         const double MiB = 1 << 20;
         var t = new StringBuilder();
         t.AppendLine(CultureInfo.InvariantCulture, $"audio {r.AudioS / 60:F1} min in {r.WallS:F1} s wall ({r.RealTimeFactor:F0}x real time); {r.Detections} detections, {r.Inferences} inferences, gate open {r.GateOpenShare:P0}");
+        t.AppendLine(CultureInfo.InvariantCulture, $"looped audio held in memory: {r.LoopAudioBytes / MiB:F1} MiB (in the managed heap and RSS below)");
         t.AppendLine(CultureInfo.InvariantCulture, $"CPU: {r.CpuSecondsPerAudioHour:F1} s per hour of audio ({r.CoreShareInRealTime:P2} of one core in real time)");
         t.AppendLine(CultureInfo.InvariantCulture, $"{"",-16}{"warm-up",12}{"end",12}{"growth",12}");
         t.AppendLine(CultureInfo.InvariantCulture, $"{"audio (min)",-16}{r.WarmedUp.AudioS / 60,12:F1}{r.End.AudioS / 60,12:F1}");

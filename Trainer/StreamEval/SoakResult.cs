@@ -19,6 +19,9 @@ internal sealed record SoakResult
     /// <summary>The service settings given on the command line.</summary>
     public required IReadOnlyList<string> Overrides { get; init; }
 
+    /// <summary>Bytes of the looped audio held in memory during the soak (part of the managed heap and RSS).</summary>
+    public required long LoopAudioBytes { get; init; }
+
     /// <summary>Audio processed, in seconds.</summary>
     public required double AudioS { get; init; }
 

@@ -69,6 +69,7 @@ internal static class SoakRunner
             Source = source,
             Options = options,
             Overrides = overrides.Where(o => !o.StartsWith("--Model:Path=", StringComparison.Ordinal)).ToList(),
+            LoopAudioBytes = loop.LongLength * sizeof(float),
             AudioS = end.AudioS,
             WallS = end.WallS,
             CpuSecondsPerAudioHour = (end.CpuS - first.CpuS) / Math.Max(end.AudioS / 3600, 1e-12),

@@ -54,7 +54,7 @@ internal static class StreamBuilder
             pos = wordEnd + (long)(gap * SampleRateHz);
         }
 
-        var noiseTrack = NoiseTrack.Build(noise, length, new Random(HashCode.Combine(options.Seed, 7919)));
+        var noiseTrack = NoiseTrack.Build(noise, length, new Random(unchecked((options.Seed * 7919) + 104729)));
         return new CleanStream(speech, noiseTrack, words);
     }
 
