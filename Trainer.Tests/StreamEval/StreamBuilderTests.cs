@@ -43,6 +43,13 @@ public class StreamBuilderTests
         Assert.Null(WordExtent.Measure(new float[Rate]));
     }
 
+    [Theory]
+    [InlineData("/d/_unknown_/backward_0c540988_nohash_0.wav", "backward")]
+    [InlineData("/d/left/0c540988_nohash_1.wav", "left")]
+    [InlineData("/d/other_words/jarvis/0386da81-9db7-499c-b4f8-910beec53c23.wav", "jarvis")]
+    public void TheWordOfAClipComesFromItsFolderOrItsName(string path, string word) =>
+        Assert.Equal(word, StreamBuilder.WordOf(new ClipRef(path, ClassLabels.Unknown, "s", DataSplit.Test, "x")));
+
     [Fact]
     public void WordsAreAtTheReportedTimesAndTheGapsAreQuiet()
     {

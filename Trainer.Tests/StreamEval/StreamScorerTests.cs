@@ -51,6 +51,7 @@ public class StreamScorerTests
         Assert.Equal(1, score.Keywords["no"].FalseAlarms);
         Assert.Equal(0, score.Keywords["yes"].FalseAlarms);
         Assert.Equal(1, score.FalseAlarms.WrongKeyword);
+        Assert.Equal(1, score.FalseAlarms.ByWord["yes→no"]);
     }
 
     [Fact]
@@ -69,6 +70,7 @@ public class StreamScorerTests
         var score = StreamScorer.Score(Words, [new("yes", 5.8, 0.9f), new("no", 20.0, 0.9f)], 3600, Keywords);
         Assert.Equal(1, score.FalseAlarms.OtherWord);
         Assert.Equal(1, score.FalseAlarms.NoWord);
+        Assert.Equal(new Dictionary<string, int> { ["left→yes"] = 1 }, score.FalseAlarms.ByWord);
         Assert.Equal(2, score.FalseAlarms.Total);
         Assert.Equal(2.0, score.FalseAlarms.PerHour, 9);
     }

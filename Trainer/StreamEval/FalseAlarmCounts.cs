@@ -7,4 +7,5 @@ namespace Trainer.StreamEval;
 /// <param name="OtherWord">Within the hit window of a word that is no keyword.</param>
 /// <param name="NoWord">Outside every word's hit window (noise, gaps).</param>
 /// <param name="Repeat">A second detection of a keyword word already hit.</param>
-internal sealed record FalseAlarmCounts(int Total, double PerHour, int WrongKeyword, int OtherWord, int NoWord, int Repeat);
+/// <param name="ByWord">Other-word and wrong-keyword false alarms by the label of the word they fell on ("left→yes": a yes on "left"), most first.</param>
+internal sealed record FalseAlarmCounts(int Total, double PerHour, int WrongKeyword, int OtherWord, int NoWord, int Repeat, IReadOnlyDictionary<string, int> ByWord);

@@ -49,7 +49,7 @@ internal static class StreamBuilder
             }
 
             Place(speech, item.Clip.Audio, s, e, pos, level);
-            words.Add(new PlacedWord(item.Clip.Ref.Source, item.Keyword, item.Clip.Ref.Path, pos, wordEnd));
+            words.Add(new PlacedWord(WordOf(item.Clip.Ref), item.Keyword, item.Clip.Ref.Path, pos, wordEnd));
             var gap = options.GapMinS + (rng.NextDouble() * (options.GapMaxS - options.GapMinS));
             pos = wordEnd + (long)(gap * SampleRateHz);
         }
@@ -82,6 +82,15 @@ internal static class StreamBuilder
             var fade = Math.Min(1f, Math.Min(i - a, b - 1 - i) / (float)FadeSamples);
             speech[index] += clip[i] * gain * fade;
         }
+    }
+
+    /// <summary>The word a clip says: its folder's name, or for a file in a mixed folder like <c>_unknown_/backward_0c540988_nohash_0.wav</c> the word in its name.</summary>
+    public static string WordOf(ClipRef clip)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(clip.Path)) ?? clip.Source;
+        var name = Path.GetFileNameWithoutExtension(clip.Path);
+        var cut = name.IndexOf("_nohash_", StringComparison.Ordinal);
+        return folder.StartsWith('_') && cut > 9 && name[cut - 9] == '_' ? name[..(cut - 9)] : folder;
     }
 
     private static IEnumerable<MeasuredClip> Measured(IEnumerable<Clip> clips, StreamOptions options)

@@ -52,7 +52,7 @@ internal static class StreamReport
             }
 
             var fa = s.Default.Score.FalseAlarms;
-            h.Append(CultureInfo.InvariantCulture, $"<tr><td>{s.SnrDb:0.#}</td><td>all</td><td colspan='4'>false alarms {fa.Total} = {fa.PerHour:F1}/h (wrong keyword {fa.WrongKeyword}, other word {fa.OtherWord}, no word {fa.NoWord}, repeat {fa.Repeat})</td><td colspan='2'>{s.Default.RealTimeFactor:F0}x real time</td></tr>");
+            h.Append(CultureInfo.InvariantCulture, $"<tr><td>{s.SnrDb:0.#}</td><td>all</td><td colspan='4'>false alarms {fa.Total} = {fa.PerHour:F1}/h (wrong keyword {fa.WrongKeyword}, other word {fa.OtherWord}, no word {fa.NoWord}, repeat {fa.Repeat}; on {SvgCharts.Escape(string.Join(", ", fa.ByWord.Take(8).Select(kv => $"{kv.Key} {kv.Value}")))})</td><td colspan='2'>{s.Default.RealTimeFactor:F0}x real time</td></tr>");
         }
 
         h.Append("</table><h2>Threshold sweep</h2><div>").Append(picture).Append("</div>");

@@ -18,6 +18,7 @@ internal static class StreamScorer
         var latencies = keywords.ToDictionary(k => k, _ => new List<double>(), StringComparer.Ordinal);
         var falseAlarms = keywords.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
         int wrong = 0, other = 0, none = 0, repeat = 0;
+        var byWord = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var d in detections.OrderBy(d => d.TimeS))
         {
             var inWindow = Enumerable.Range(0, words.Count)
@@ -38,10 +39,12 @@ internal static class StreamScorer
             else if (inWindow.Any(i => words[i].Keyword is not null))
             {
                 wrong++;
+                Count(byWord, $"{words[inWindow.First(i => words[i].Keyword is not null)].Label}→{d.Keyword}");
             }
             else if (inWindow.Count > 0)
             {
                 other++;
+                Count(byWord, $"{words[inWindow[0]].Label}→{d.Keyword}");
             }
             else
             {
@@ -58,8 +61,11 @@ internal static class StreamScorer
                 lat.Count == 0 ? null : Percentile(lat, 0.5), lat.Count == 0 ? null : Percentile(lat, 0.9));
         }, StringComparer.Ordinal);
         var total = falseAlarms.Values.Sum();
-        return new StreamScore(durationS, perKeyword, new FalseAlarmCounts(total, total / hours, wrong, other, none, repeat));
+        var ranked = byWord.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        return new StreamScore(durationS, perKeyword, new FalseAlarmCounts(total, total / hours, wrong, other, none, repeat, ranked));
     }
+
+    private static void Count(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
 
     /// <summary>The <paramref name="q"/> quantile by linear interpolation between order statistics.</summary>
     public static double Percentile(IReadOnlyCollection<double> values, double q)
