@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Synthetic speech for training, in the Speech Commands layout: OUT/<label>/<speaker>_nohash_<n>.wav
-# (16 kHz mono PCM16, one second, the word centred). Each "speaker" is one espeak-ng configuration
-# (accent, voice variant, pitch, speed); its id is a hash of that configuration, so the trainer's speaker split
-# keeps each configuration in one split. Voices the fixtures use (flite, espeak-ng default, +m3, +f2, +f3; see
-# tests/fixtures/README.md) are not used here, so tests on the fixtures hear voices the model never trained on.
+# (16 kHz mono PCM16, one second, the word centred). Each "speaker" is one synthesizer configuration: espeak-ng
+# (accent, voice variant, pitch, speed) or, for one speaker in four, flite (voice, pitch, duration); its id is a
+# hash of that configuration, so the trainer's speaker split keeps each configuration in one split.
+# The espeak-ng variants the fixtures use (default, +m3, +f2, +f3) are left out. The flite voices are the
+# fixtures' voices too (flite has only four), but always at a pitch and speed other than flite's defaults, which the
+# fixtures use: the fixture recordings themselves are never training data (see tests/fixtures/README.md).
 set -euo pipefail
 
 usage() {
@@ -11,11 +13,11 @@ usage() {
 Usage: scripts/make-synthetic.sh [--out DIR] [--speakers N] [--seed S] [--help]
 
   --out DIR       where to write (default \${KWS_CACHE_DIR:-\$HOME/.cache/kws}/synthetic)
-  --speakers N    how many espeak-ng configurations (default 160)
+  --speakers N    how many synthesizer configurations (default 160; from 400 on, every second one is flite)
   --seed S        seed of the configuration draw (default 1)
 
 Writes yes/, no/ and _unknown_/ (words that are neither, many of them near "yes" or "no" in sound).
-Needs espeak-ng and sox (scripts/install-deps.sh installs them). Idempotent: existing files are kept.
+Needs espeak-ng, flite and sox (scripts/install-deps.sh installs them). Idempotent: existing files are kept.
 USAGE
 }
 
@@ -31,10 +33,11 @@ while (($#)); do
     *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-for tool in espeak-ng sox; do
+for tool in espeak-ng flite sox; do
   command -v "$tool" >/dev/null || { echo "error: $tool is missing (sudo apt-get install $tool, or scripts/install-deps.sh)" >&2; exit 1; }
 done
 
+flite_voices=(kal16 awb rms slt)
 accents=(en-us en-gb en-gb-scotland en-gb-x-rp en-029 en-gb-x-gbclan en-gb-x-gbcwmd)
 variants=(m1 m2 m4 m5 m6 m7 m8 f1 f4 f5 adam Alex Alicia Andy Annie aunty belinda benjamin caleb david ed edward
   Gene gustave Hugo iven iven2 john linda Lee max Michael Mike paul quincy rob robert steph steph2 travis victor zac grandma grandpa)
@@ -56,6 +59,16 @@ for ((s = 0; s < speakers; s++)); do
   pitch=$((20 + RANDOM % 61))
   speed=$((120 + RANDOM % 91))
   id=$(printf '%s' "$accent/$variant/$pitch/$speed" | sha1sum | cut -c1-8)
+  # Speakers from 400 on are flite (pitch in Hz, speed as a duration stretch in percent); the first 400 are the
+  # espeak-ng configurations of earlier versions of this script, unchanged.
+  if ((s >= 400 && s % 2 == 0)); then
+    accent=flite
+    variant=${flite_voices[RANDOM % ${#flite_voices[@]}]}
+    pitch=$((80 + RANDOM % 141))
+    speed=$((75 + RANDOM % 61))
+    ((speed == 100)) && speed=110
+    id=$(printf '%s' "flite/$variant/$pitch/$speed" | sha1sum | cut -c1-8)
+  fi
   echo "yes yes $accent $variant $pitch $speed $id 0" >> "$jobs"
   echo "no no $accent $variant $pitch $speed $id 0" >> "$jobs"
   for ((k = 0; k < 3; k++)); do
@@ -69,7 +82,12 @@ make_clip() {
   local dest="$out/$label/${id}_nohash_${n}.wav"
   [[ -f "$dest" ]] && return 0
   local raw="$tmp/$id-$label-$n.wav"
-  espeak-ng -v "$accent+$variant" -p "$pitch" -s "$speed" -w "$raw" "${word//-/ }" 2>/dev/null
+  if [[ "$accent" == flite ]]; then
+    flite -voice "$variant" --setf int_f0_target_mean="$pitch" --setf duration_stretch="$(printf '%d.%02d' $((speed / 100)) $((speed % 100)))" \
+      -t "${word//-/ }" -o "$raw"
+  else
+    espeak-ng -v "$accent+$variant" -p "$pitch" -s "$speed" -w "$raw" "${word//-/ }" 2>/dev/null
+  fi
   # Trim silence, resample, normalise the peak to -3..-12 dBFS, centre in one second.
   local trimmed="$tmp/$id-$label-$n-t.wav" gain
   gain=$((3 + $(printf '%s' "$id$label$n" | cksum | cut -d' ' -f1) % 10))   # reproducible per clip

@@ -37,7 +37,7 @@ internal static class HtmlReport
             new SvgCharts.Series("train", history.Select(h => ((double)h.Epoch, h.TrainAccuracy)).ToList()),
             new SvgCharts.Series("validation", history.Select(h => ((double)h.Epoch, h.ValidationAccuracy)).ToList()),
             new SvgCharts.Series("val. yes/no recall", history.Select(h => ((double)h.Epoch, h.KeywordRecall)).ToList())], 0, 1)).Append("</div>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>The weights kept are those of epoch {bestEpoch} (best validation yes/no recall minus negatives taken for a keyword).</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>The weights kept are those of epoch {bestEpoch} (lowest validation loss).</p>");
 
         foreach (var e in evaluations)
         {

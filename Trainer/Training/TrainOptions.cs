@@ -7,7 +7,7 @@ namespace Trainer.Training;
 internal sealed record TrainOptions
 {
     /// <summary>Passes over the training data.</summary>
-    public int Epochs { get; init; } = 40;
+    public int Epochs { get; init; } = 100;
 
     /// <summary>Examples per step.</summary>
     public int BatchSize { get; init; } = 64;
@@ -28,7 +28,7 @@ internal sealed record TrainOptions
     public int Threads { get; init; }
 
     /// <summary>Unknown examples per epoch, as a multiple of the mean keyword class size.</summary>
-    public double UnknownShare { get; init; } = 2.0;
+    public double UnknownShare { get; init; } = 3.0;
 
     /// <summary>Silence examples per epoch, as a multiple of the mean keyword class size.</summary>
     public double SilenceShare { get; init; } = 0.75;

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using TestSupport;
+using Trainer.Data;
+using Trainer.Evaluation;
+using Trainer.Export;
+using Trainer.Training;
+
+namespace Trainer.Tests.Model;
+
+/// <summary>
+/// The bundled model (models/kws-yesno.onnx) on the held-out test speakers of the shared recordings: the figures the
+/// model card states (models/report.json, written when it was trained) must still hold for the committed file,
+/// through ONNX Runtime. Skipped, saying so, when the recordings are absent.
+/// </summary>
+public class BundledModelTests
+{
+    [Fact]
+    public void TheCommittedModelStillScoresWhatItsReportSaysOnHeldOutSpeakers()
+    {
+        var data = TestPaths.RequireData();
+        var model = Path.Combine(TestPaths.RepoRoot, "models", "kws-yesno.onnx");
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "models", "report.json")));
+        var test = report.RootElement.GetProperty("evaluations").EnumerateArray().Single(e => e.GetProperty("split").GetString()!.StartsWith("test", StringComparison.Ordinal));
+
+        var defaults = new TrainOptions();
+        var layout = DatasetLayout.Resolve(data, null, [], [Path.Combine(data, "other_words")]);
+        var refs = DatasetScanner.Scan(layout, new SpeakerSplitter(defaults.ValidationPercent, defaults.TestPercent))
+            .Where(r => r.Split == DataSplit.Test).ToList();
+        var clips = LoadedDataset.Load(refs, layout with { Noise = null });
+        using var scorer = OnnxClipScorer.Open(model, null);
+        var now = EvaluationReport.From("test", scorer.Score(clips.Clips), scorer.Labels);
+
+        Assert.Equal(test.GetProperty("clips").GetInt32(), now.Clips);
+        Assert.Equal(test.GetProperty("accuracy").GetDouble(), now.Accuracy, 6);
+        foreach (var label in now.Labels)
+        {
+            Assert.Equal(test.GetProperty("recall").GetProperty(label).GetDouble(), now.Recall[label], 6);
+        }
+    }
+}

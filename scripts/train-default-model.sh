@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Trains the bundled default model exactly as it was made: synthetic speech (espeak-ng and flite, 640 configurations, seed 1)
+# plus the shared recordings, one seed, then copies the model and its report into models/.
+# About 15-20 minutes on 2 cores. See models/MODEL_CARD.md for the data, split and figures.
+set -euo pipefail
+
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+  cat <<USAGE
+Usage: scripts/train-default-model.sh [--data DIR] [--out DIR] [--install]
+
+  --data DIR   the shared recordings (default: ../shared/data, or \$KWS_DATA_DIR)
+  --out DIR    where the training run writes (default: out/default-model)
+  --install    copy model.onnx to models/kws-yesno.onnx and the report to models/
+USAGE
+  exit 0
+fi
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+data="${KWS_DATA_DIR:-$root/../shared/data}"
+out="$root/out/default-model"
+install=0
+while (($#)); do
+  case "$1" in
+    --data) data="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    --install) install=1; shift ;;
+    *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+[[ -d "$data/speech_commands" ]] || { echo "error: no speech_commands/ in '$data' (set --data or KWS_DATA_DIR)" >&2; exit 2; }
+
+synthetic="${KWS_CACHE_DIR:-$HOME/.cache/kws}/synthetic"
+scripts/make-synthetic.sh --out "$synthetic" --speakers 640 --seed 1
+dotnet build Trainer/Trainer.csproj -c Release -nologo -clp:ErrorsOnly
+dotnet Trainer/bin/Release/net10.0/kws-trainer.dll train \
+  --data "$data" --negatives "$data/other_words" --extra "$synthetic" \
+  --out "$out" --epochs 100 --unknown-share 3 --seed 1
+
+if ((install)); then
+  cp "$out/model.onnx" models/kws-yesno.onnx
+  cp "$out/report.html" models/report.html
+  cp "$out/report.json" models/report.json
+  echo "Installed the model and its report into models/"
+fi
