@@ -13,6 +13,8 @@ internal static class TrainerCli
             TrainCommand.Create(),
             EvaluateCommand.Create(),
             ExportCommand.Create(),
+            EvaluateStreamCommand.Create(),
+            SoakCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
