@@ -117,13 +117,20 @@ public class LogMelFrontEndTests
             stream.Process(chunk, frames);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        // The least of three rounds: a real per-chunk allocation shows in every round, the runtime's one-off work in one.
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 3; round++)
         {
-            stream.Process(chunk, frames);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
+            {
+                stream.Process(chunk, frames);
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]

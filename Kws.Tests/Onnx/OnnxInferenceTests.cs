@@ -90,14 +90,21 @@ public class OnnxInferenceTests
             binding.Run();
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 500; i++)
+        // Three rounds, the least counts: a real per-run allocation shows in every round, while the runtime's own
+        // one-off work on this thread (tiered compilation of the loop, say) shows in one at most.
+        var allocated = long.MaxValue;
+        for (var round = 0; round < 3; round++)
         {
-            input.Span[i] += 0.01f;
-            binding.Run();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 500; i++)
+            {
+                input.Span[i] += 0.01f;
+                binding.Run();
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.Equal(1.0, prob.Span.ToArray().Sum(), 4);
     }
