@@ -1,4 +1,4 @@
-using Kws.Audio.Resampling;
+using Kws.Audio;
 using Kws.Audio.Wav;
 
 namespace EdgeService.Audio;
@@ -24,8 +24,7 @@ internal sealed class FileAudioSource : PumpedAudioSource
             throw new FileNotFoundException($"audio file '{path}' does not exist", path);
         }
 
-        var mono = WavReader.ReadFloatMono(path, out var rate);
-        _audio = rate == 16000 ? mono : Resampler.Resample(mono, rate, 16000);
+        _audio = AudioFiles.ReadMono(path, 16000);
     }
 
     /// <summary>The samples (16 kHz mono) of the file, once opened.</summary>

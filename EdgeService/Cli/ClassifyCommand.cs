@@ -5,7 +5,7 @@ using EdgeService.Hosting;
 using EdgeService.Model;
 using Kws.Audio.Clips;
 using Kws.Audio.Features;
-using Kws.Audio.Resampling;
+using Kws.Audio;
 using Kws.Audio.Wav;
 
 namespace EdgeService.Cli;
@@ -34,9 +34,7 @@ internal static class ClassifyCommand
             {
                 try
                 {
-                    var mono = WavReader.ReadFloatMono(file, out var rate);
-                    var audio = rate == contract.FrontEnd.SampleRateHz ? mono : Resampler.Resample(mono, rate, contract.FrontEnd.SampleRateHz);
-                    var clip = ClipFitter.FitToLength(audio, contract.SamplesPerInput);
+                    var clip = ClipFitter.FitToLength(AudioFiles.ReadMono(file, contract.FrontEnd.SampleRateHz), contract.SamplesPerInput);
                     frontEnd.Compute(clip, model.Input);
                     contract.Normalization.Apply(model.Input);
                     model.Run();

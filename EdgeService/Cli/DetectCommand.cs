@@ -4,7 +4,7 @@ using EdgeService.Detection;
 using EdgeService.Hosting;
 using EdgeService.Model;
 using EdgeService.Pipeline;
-using Kws.Audio.Resampling;
+using Kws.Audio;
 using Kws.Audio.Wav;
 
 namespace EdgeService.Cli;
@@ -46,8 +46,7 @@ internal static class DetectCommand
             throw new FileNotFoundException($"recording '{path}' does not exist", path);
         }
 
-        var mono = WavReader.ReadFloatMono(path, out var rate);
-        var audio = rate == PipelineComposer.SampleRateHz ? mono : Resampler.Resample(mono, rate, PipelineComposer.SampleRateHz);
+        var audio = AudioFiles.ReadMono(path, PipelineComposer.SampleRateHz);
         using var model = ModelLoader.Open(settings.Model);
         var sink = new CallbackSink(onDetection);
         var pipeline = PipelineComposer.Compose(model, settings, [sink], new PipelineStats());

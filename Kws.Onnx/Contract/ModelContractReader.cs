@@ -66,29 +66,11 @@ internal static class ModelContractReader
         };
     }
 
-    private static Dictionary<string, float> Thresholds(IReadOnlyDictionary<string, string> metadata, string[] labels, string model)
-    {
-        var result = new Dictionary<string, float>(StringComparer.Ordinal);
-        if (!metadata.TryGetValue(ModelContractKeys.Thresholds, out var text) || text.Length == 0)
-        {
-            return result;
-        }
-
-        foreach (var entry in text.Split(','))
-        {
-            var parts = entry.Split('=');
-            if (parts.Length != 2 || !labels.Contains(parts[0])
-                || !float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var t) || !(t > 0 && t <= 1))
-            {
-                throw new ModelContractException(
-                    $"model {model}: '{ModelContractKeys.Thresholds}' entry '{entry}' is not LABEL=VALUE with a known label and 0 < VALUE <= 1");
-            }
-
-            result[parts[0]] = t;
-        }
-
-        return result;
-    }
+    private static Dictionary<string, float> Thresholds(IReadOnlyDictionary<string, string> metadata, string[] labels, string model) =>
+        ThresholdList.TryParse(metadata.GetValueOrDefault(ModelContractKeys.Thresholds, ""), labels, out var thresholds, out var bad)
+            ? thresholds
+            : throw new ModelContractException(
+                $"model {model}: '{ModelContractKeys.Thresholds}' entry '{bad}' is not LABEL=VALUE with a known label and 0 < VALUE <= 1");
 
     private static int Int(IReadOnlyDictionary<string, string> metadata, string key, string model) =>
         int.TryParse(metadata[key], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)

@@ -30,7 +30,7 @@ internal static class ExportCommand
                 Thresholds = ParseThresholds(parse.GetValue(thresholds)),
             };
             var path = parse.GetValue(output)!;
-            var description = $"DS-CNN {options.Width}x{options.Blocks}, {model.ParameterCount} parameters, seed {options.Seed}, trained by kws-trainer";
+            var description = options.DescribeModel(model.ParameterCount);
             OnnxExporter.Build(model, contract, description).Save(path);
             using var check = OnnxClipScorer.Open(path, null);
             Console.WriteLine($"Wrote {path} ({model.ParameterCount} parameters; labels {string.Join(',', check.Labels)}); ONNX Runtime loads it and its contract checks out");
@@ -39,26 +39,8 @@ internal static class ExportCommand
         return command;
     }
 
-    private static Dictionary<string, float> ParseThresholds(string? text)
-    {
-        var result = new Dictionary<string, float>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return result;
-        }
-
-        foreach (var entry in text.Split(','))
-        {
-            var parts = entry.Split('=');
-            if (parts.Length != 2 || !ClassLabels.All.Contains(parts[0]) || parts[0].StartsWith('_')
-                || !float.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var t) || !(t > 0 && t <= 1))
-            {
-                throw new ArgumentException($"--thresholds entry '{entry}' is not KEYWORD=VALUE with a keyword (yes, no) and 0 < VALUE <= 1");
-            }
-
-            result[parts[0]] = t;
-        }
-
-        return result;
-    }
+    private static Dictionary<string, float> ParseThresholds(string? text) =>
+        ThresholdList.TryParse(text ?? "", ClassLabels.All.Where(l => !l.StartsWith('_')).ToList(), out var thresholds, out var bad)
+            ? thresholds
+            : throw new ArgumentException($"--thresholds entry '{bad}' is not KEYWORD=VALUE with a keyword (yes, no) and 0 < VALUE <= 1");
 }

@@ -80,7 +80,7 @@ internal static class SoakCommand
                 throw new FileNotFoundException($"recording '{wav}' does not exist", wav);
             }
 
-            var audio = AudioFileReader.ReadMono16k(wav);
+            var audio = Kws.Audio.AudioFiles.ReadMono(wav, ClipLoader.SampleRateHz);
             return (audio, string.Create(CultureInfo.InvariantCulture, $"{Path.GetFullPath(wav)} ({audio.Length / 16000.0:F1} s, looped)"));
         }
 

@@ -49,7 +49,7 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
             Normalization = result.Normalization,
         };
         var modelPath = Path.Combine(output, "model.onnx");
-        var description = $"DS-CNN {options.Width}x{options.Blocks}, {result.Model.ParameterCount} parameters, seed {options.Seed}, trained by kws-trainer";
+        var description = options.DescribeModel(result.Model.ParameterCount);
         OnnxExporter.Build(result.Model, contract, description).Save(modelPath);
         Checkpoint.Save(output, options, result.Normalization, result.Model);
         Console.WriteLine($"Wrote {modelPath}");

@@ -9,5 +9,5 @@ internal static class ClipLoader
 
     /// <summary>Reads <paramref name="path"/> as <paramref name="length"/> samples at 16 kHz. Throws <c>WavFormatException</c> or <see cref="IOException"/> for unreadable files.</summary>
     public static float[] Load(string path, int length = SampleRateHz) =>
-        ClipFitter.FitToLength(AudioFileReader.ReadMono16k(path), length);
+        ClipFitter.FitToLength(Kws.Audio.AudioFiles.ReadMono(path, ClipLoader.SampleRateHz), length);
 }

@@ -61,7 +61,7 @@ internal sealed class LoadedDataset
             {
                 try
                 {
-                    noise.Add(AudioFileReader.ReadMono16k(file));
+                    noise.Add(Kws.Audio.AudioFiles.ReadMono(file, ClipLoader.SampleRateHz));
                 }
                 catch (Exception e) when (e is WavFormatException or IOException or UnauthorizedAccessException)
                 {

@@ -60,6 +60,10 @@ internal sealed record TrainOptions
     /// <summary>Augmentation of the training examples.</summary>
     public AugmentOptions Augment { get; init; } = new();
 
+    /// <summary>The model's one-line description (its ONNX doc string), given its parameter count.</summary>
+    public string DescribeModel(int parameters) =>
+        $"DS-CNN {Width}x{Blocks}, {parameters} parameters, seed {Seed}, trained by kws-trainer";
+
     /// <summary>Samples per example: exactly what <see cref="Frames"/> frames span.</summary>
     public int ClipSamples => FrontEnd.WindowSamples + ((Frames - 1) * FrontEnd.HopSamples);
 }
