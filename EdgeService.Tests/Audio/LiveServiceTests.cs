@@ -15,12 +15,16 @@ namespace EdgeService.Tests.Audio;
 /// The whole service, started as a user starts it (<c>kws-edge run --Audio:Source=portaudio --Audio:Device=NAME</c>),
 /// capturing through the real PortAudio library from an ALSA file device that behaves like an I2S microphone at
 /// 48 kHz: 32-bit stereo frames, 24 significant bits, the right slot empty. The device carries the generated
-/// recording; the service must find the same keywords at the same times as a replay of the 16 kHz original.
+/// recording through a pipe paced at a few times real time (see <see cref="PacedFifo"/>); the service must find the
+/// same keywords at the same times as a replay of the 16 kHz original.
 /// </summary>
 [Collection("PortAudio")]
 public sealed class LiveServiceTests(AlsaFileDevices alsa)
 {
     private const string Device = "kwsfixture48";
+
+    /// <summary>How many times faster than real time the device delivers: the 32 s recording takes 8 s.</summary>
+    private const double Speed = 4;
 
     [Fact]
     public void TheServiceOnA48kI2sDeviceDetectsWhatTheReplayDetects()
@@ -29,7 +33,7 @@ public sealed class LiveServiceTests(AlsaFileDevices alsa)
         var fixture = Path.Combine(TestPaths.Fixtures, "stream_yes_no.wav");
         var audio16k = WavReader.ReadFloatMono(fixture, out _);
         var audio48k = Resampler.Resample(audio16k, 16000, 48000);
-        var frames = new int[(audio48k.Length + 48000) * 2];   // one second of silence after the recording
+        var frames = new int[audio48k.Length * 2];
         for (var i = 0; i < audio48k.Length; i++)
         {
             frames[2 * i] = (int)Math.Round(Math.Clamp(audio48k[i], -1f, 1f) * 8388607) << 8;
@@ -37,10 +41,9 @@ public sealed class LiveServiceTests(AlsaFileDevices alsa)
 
         // A config of its own, for the child process only: the service reads it through ALSA_CONFIG_PATH.
         var dir = TestPaths.NewTempDir("kws-live");
-        var raw = Path.Combine(dir, "fixture48.raw");
-        File.WriteAllBytes(raw, MemoryMarshal.AsBytes(frames.AsSpan()).ToArray());
+        using var fifo = new PacedFifo(Path.Combine(dir, "fixture48.pipe"), MemoryMarshal.AsBytes(frames.AsSpan()).ToArray(), 48000 * 8, Speed);
         var conf = Path.Combine(dir, "asound.conf");
-        File.WriteAllText(conf, $"pcm.{Device} {{ type file; slave.pcm {{ type null }}; file \"/dev/null\"; infile \"{raw}\"; format \"raw\" }}\n");
+        File.WriteAllText(conf, $"pcm.{Device} {{ type file; slave.pcm {{ type null }}; file \"/dev/null\"; infile \"{fifo.Path}\"; format \"raw\" }}\n");
 
         var expected = new List<KeywordDetection>();
         DetectCommand.Detect(fixture, ServiceSettings.From(ServiceConfiguration.Build([])), expected.Add);
@@ -56,8 +59,8 @@ public sealed class LiveServiceTests(AlsaFileDevices alsa)
     }
 
     /// <summary>
-    /// Starts kws-edge on the file device with a ring buffer long enough for the whole recording (the file device
-    /// delivers faster than real time), reads detections until <paramref name="wanted"/> arrived or 30 s passed,
+    /// Starts kws-edge on the paced device with a ring buffer long enough for the whole recording (so a slow start or
+    /// a stall on a busy machine loses nothing), reads detections until <paramref name="wanted"/> arrived or 30 s passed,
     /// then stops it with SIGTERM, which must end it cleanly.
     /// </summary>
     private static List<KeywordDetection> RunLive(string alsaConfig, int wanted)

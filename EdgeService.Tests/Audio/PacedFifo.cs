@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace EdgeService.Tests.Audio;
+
+/// <summary>
+/// A named pipe that feeds an ALSA file device at a bounded pace, so that a device over it behaves like a real one
+/// (a plain file device delivers about 1800 times faster than real time, which no ring buffer survives on a loaded
+/// machine). A writer thread opens the pipe, writes <c>content</c> from its start in 20 ms chunks at
+/// <c>speed</c> times real time and then silence until disposed. PortAudio opens a device several times while it
+/// probes it; each time the reader goes away the write fails (EPIPE) and the writer starts over from the beginning on
+/// the next open, so the stream that stays open sees the content whole, from its first byte.
+/// </summary>
+internal sealed class PacedFifo : IDisposable
+{
+    private const int ChunkMs = 20;
+    private readonly byte[] _content;
+    private readonly int _chunkBytes;
+    private readonly double _speed;
+    private readonly Thread _writer;
+    private volatile bool _stopping;
+
+    public PacedFifo(string path, byte[] content, int bytesPerSecond, double speed)
+    {
+        if (MkFifo(path, Convert.ToUInt32("600", 8)) != 0)
+        {
+            throw new InvalidOperationException($"mkfifo {path} failed (errno {Marshal.GetLastPInvokeError()})");
+        }
+
+        Path = path;
+        _content = content;
+        _chunkBytes = bytesPerSecond * ChunkMs / 1000;
+        _speed = speed;
+        _writer = new Thread(WriteLoop) { IsBackground = true, Name = "paced-fifo" };
+        _writer.Start();
+    }
+
+    public string Path { get; }
+
+    /// <summary>How many times a reader opened the pipe (and the content started over).</summary>
+    public int Opens { get; private set; }
+
+    private void WriteLoop()
+    {
+        var silence = new byte[_chunkBytes];
+        while (!_stopping)
+        {
+            using var pipe = new FileStream(Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+            Opens++;
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                for (long n = 0; !_stopping; n++)
+                {
+                    var offset = n * _chunkBytes;
+                    var chunk = offset < _content.Length
+                        ? _content.AsSpan((int)offset, (int)Math.Min(_chunkBytes, _content.Length - offset))
+                        : silence;
+                    pipe.Write(chunk);
+                    var due = TimeSpan.FromMilliseconds((n + 1) * ChunkMs / _speed) - clock.Elapsed;
+                    if (due > TimeSpan.Zero)
+                    {
+                        Thread.Sleep(due);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // The reader closed the pipe (EPIPE): a probe, or the end of the stream. Start over on the next open.
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        if (!_writer.Join(200))
+        {
+            // The writer waits in open() for a reader: give it one that never blocks, then let it see the flag.
+            var fd = Open(Path, 0x800 /* O_RDONLY | O_NONBLOCK */);
+            _writer.Join(2000);
+            if (fd >= 0)
+            {
+                _ = Close(fd);
+            }
+        }
+
+        File.Delete(Path);
+    }
+
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MkFifo(string path, uint mode);
+
+    [DllImport("libc", EntryPoint = "open")]
+    private static extern int Open(string path, int flags);
+
+    [DllImport("libc", EntryPoint = "close")]
+    private static extern int Close(int fd);
+}
