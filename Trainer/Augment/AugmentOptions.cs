@@ -13,6 +13,13 @@ internal sealed record AugmentOptions
     /// </summary>
     public double ShiftLateMs { get; init; } = 250;
 
+    /// <summary>
+    /// Speed perturbation: the clip is played back at a random speed up to this many percent faster or slower (tempo
+    /// and pitch change together, as in Kaldi's speed perturbation), so each real speaker stands for a few more.
+    /// 0 = off.
+    /// </summary>
+    public double SpeedPercent { get; init; } = 10;
+
     /// <summary>Probability that background noise is mixed into a speech clip.</summary>
     public double NoiseProbability { get; init; } = 0.8;
 
@@ -38,5 +45,5 @@ internal sealed record AugmentOptions
     public int FrequencyMaskBins { get; init; } = 5;
 
     /// <summary>No augmentation at all.</summary>
-    public static AugmentOptions None { get; } = new() { ShiftEarlyMs = 0, ShiftLateMs = 0, NoiseProbability = 0, GainDb = 0 };
+    public static AugmentOptions None { get; } = new() { ShiftEarlyMs = 0, ShiftLateMs = 0, SpeedPercent = 0, NoiseProbability = 0, GainDb = 0 };
 }

@@ -24,15 +24,22 @@ internal static class TrainCommand
         var unknownShare = new Option<double>("--unknown-share") { Description = "Unknown examples per epoch, as a multiple of a keyword class", DefaultValueFactory = _ => new TrainOptions().UnknownShare };
         var silenceShare = new Option<double>("--silence-share") { Description = "Silence examples per epoch, as a multiple of a keyword class", DefaultValueFactory = _ => new TrainOptions().SilenceShare };
         var specAugment = new Option<bool>("--spec-augment") { Description = "Add SpecAugment masks (2 time, 2 frequency)" };
+        var speed = new Option<double>("--speed-percent") { Description = "Speed perturbation: play clips up to this many percent faster or slower (0 = off)", DefaultValueFactory = _ => new AugmentOptions().SpeedPercent };
         var noAugment = new Option<bool>("--no-augment") { Description = "Train without waveform augmentation" };
 
         var command = new Command("train", "Train the keyword CNN, export it as ONNX with the model contract, check it in ONNX Runtime, and write a report.")
         {
-            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, noAugment,
+            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, noAugment,
         };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
-            var augment = parse.GetValue(noAugment) ? AugmentOptions.None : new AugmentOptions();
+            var speedPercent = parse.GetValue(speed);
+            if (speedPercent is < 0 or >= 50)
+            {
+                throw new ArgumentException($"--speed-percent must be between 0 and 50, got {speedPercent}");
+            }
+
+            var augment = parse.GetValue(noAugment) ? AugmentOptions.None : new AugmentOptions { SpeedPercent = speedPercent };
             if (parse.GetValue(specAugment))
             {
                 augment = augment with { TimeMasks = 2, FrequencyMasks = 2 };
