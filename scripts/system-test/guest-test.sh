@@ -105,15 +105,10 @@ sampler_pid=$!
 
 # ---------------------------------------------------------------------------------------------------------------
 step "3. Install the published service with scripts/install.sh (capture hw:$card,1, LEDs on kws-sim lines $YES_LINE/$NO_LINE)"
-# The emulated CPU runs the pipeline about 300 times slower than the host (at about real time with the default
-# 50 ms inference hop on a busy host): the model runs every 100 ms, and larger device and ring buffers ride out the
-# emulator's pauses. Everything else is the product's default.
 config="$RESULTS/appsettings.json"
 cat > "$config" <<JSON
 {
-  "Audio": { "Source": "portaudio", "Device": "(hw:$card,1)", "DeviceSampleRateHz": 16000, "DeviceChannels": 1,
-             "DeviceBufferMs": 100, "RingBufferMs": 8000 },
-  "Pipeline": { "InferenceHopMs": 100 },
+  "Audio": { "Source": "portaudio", "Device": "(hw:$card,1)", "DeviceSampleRateHz": 16000, "DeviceChannels": 1 },
   "Leds": { "Chip": "kws-sim", "Lines": { "yes": $YES_LINE, "no": $NO_LINE }, "OnMs": $ON_MS },
   "Stats": { "IntervalS": 30 }
 }
