@@ -18,7 +18,7 @@ Steps (each prints what it does; every check prints PASS or FAIL with what it sa
   3. publishes kws-edge (scripts/publish.sh --rid linux-x64) and makes a busybox initramfs
   4. boots the VM; inside it, scripts/system-test/guest-test.sh does the checks, the results come back over 9p
 Work folder: out/system-test (kept with --keep or on failure: console.log, results/journal.txt, gpio.log, ...).
-Environment: KWS_SYSTEM_TEST_VM_TIMEOUT (s, default 660) bounds the VM; KWS_SYSTEM_TEST_MEMORY (MiB, 3072).
+Environment: KWS_SYSTEM_TEST_VM_TIMEOUT (s, default 600) bounds the VM; KWS_SYSTEM_TEST_MEMORY (MiB, 3072).
 A host that is not x86_64 (a Raspberry Pi) or has no root: the test says why and counts as skipped.
 USAGE
 }
@@ -37,7 +37,7 @@ here="$root/scripts/system-test"
 work="$root/out/system-test"
 results="$work/results"
 cache="${KWS_CACHE_DIR:-$HOME/.cache/kws}/gpio-sim"
-vm_timeout="${KWS_SYSTEM_TEST_VM_TIMEOUT:-660}"
+vm_timeout="${KWS_SYSTEM_TEST_VM_TIMEOUT:-600}"
 memory="${KWS_SYSTEM_TEST_MEMORY:-3072}"
 icount_shift="${KWS_SYSTEM_TEST_ICOUNT_SHIFT:-0}"
 started=$SECONDS
@@ -60,7 +60,9 @@ fail_setup() {
 check_host() {
   [[ "$(uname -m)" == x86_64 ]] || skip_all "the VM runs Debian's amd64 kernel; this host is $(uname -m)"
   [[ $(id -u) -eq 0 ]] || skip_all "it installs Debian packages and runs qemu with a 9p share of /: run it as root"
-  command -v apt-get >/dev/null && command -v dpkg-query >/dev/null || skip_all "it needs a Debian host (apt-get)"
+  if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then
+    skip_all "it needs a Debian host (apt-get)"
+  fi
 }
 
 missing_packages() {
@@ -112,7 +114,8 @@ build_gpio_sim() {
     echo "  cached: $gpio_sim_ko"
     return 0
   fi
-  rm -rf "$dir.build" && mkdir -p "$dir.build" || fail_setup "cannot create $dir.build"
+  rm -rf "$dir.build"
+  mkdir -p "$dir.build" || fail_setup "cannot create $dir.build"
   echo "  taking drivers/gpio/gpio-sim.c, drivers/gpio/gpiolib.h and kernel/irq/irq_sim.c from $src (linux-source $version)"
   tar -xJf "$src" -C "$dir.build" --strip-components=1 "linux-source-$series/drivers/gpio/gpio-sim.c" \
     "linux-source-$series/drivers/gpio/gpiolib.h" "linux-source-$series/kernel/irq/irq_sim.c" ||
@@ -194,11 +197,19 @@ StandardError=journal
 UNIT
 }
 
+# show_progress PID: prints the guest's messages as they come until PID ends, each step with the host's clock
+# (the guest's own clock runs slower while it computes: -icount).
+show_progress() {
+  tail -n +1 --pid="$1" -F "$results/progress.log" 2>/dev/null | while IFS= read -r line; do
+    [[ "$line" == "== "* ]] && line="== [system test, $((SECONDS - started)) s, in the VM] ${line#== }"
+    printf '%s\n' "$line"
+  done
+}
+
 run_vm() {
   step "4. Boot Debian's kernel $kver under qemu (TCG) with systemd as PID 1 (at most $vm_timeout s)"
   rm -rf "$results" && mkdir -p "$results" && : > "$results/progress.log"
-  tail -n +1 -F "$results/progress.log" 2>/dev/null &
-  local tail_pid=$! t=$SECONDS rc
+  local t=$SECONDS rc vm
   # -icount: the guest's clock advances 2^shift ns per instruction while it computes (and with the real clock while
   # it idles), so the guest sees a CPU of fixed speed (1 GHz-like at shift 0) whatever the host's load: the service
   # keeps up with real-time audio in the guest's time, which is the time it, aplay, the LEDs and systemd all share.
@@ -209,10 +220,13 @@ run_vm() {
     -append "console=ttyS0 rdinit=/init panic=-1 loglevel=4 systemd.unit=kws-system-test.target kws_repo=$root kws_work=$work" \
     -virtfs "local,path=/,mount_tag=hostroot,security_model=none,readonly=on,multidevs=remap" \
     -virtfs "local,path=$results,mount_tag=results,security_model=none" \
-    -device virtio-rng-pci -nic none
+    -device virtio-rng-pci -nic none &
+  vm=$!
+  vm_pid=$vm
+  show_progress "$vm"
+  wait "$vm"
   rc=$?
-  sleep 1
-  kill "$tail_pid" 2>/dev/null; wait "$tail_pid" 2>/dev/null
+  vm_pid=""
   if ((rc == 124)); then
     echo "FAIL VM: still running after $vm_timeout s; stopped"
     vm_failed=1
@@ -253,6 +267,10 @@ report() {
 }
 
 vm_failed=0
+vm_pid=""
+# Stopped from outside (test.sh's time limit, Ctrl-C): take the VM down too.
+trap '[[ -n "$vm_pid" ]] && kill "$vm_pid" 2>/dev/null' EXIT
+trap 'echo "system test: stopped by a signal"; exit 143' TERM INT
 check_host
 mkdir -p "$work"
 install_packages

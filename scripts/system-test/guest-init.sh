@@ -1,4 +1,5 @@
 #!/bin/busybox sh
+# shellcheck shell=dash
 # /init of the system test's initramfs (scripts/system-test.sh builds it with busybox-static). Mounts the host's
 # root file system (9p, read-only) under a tmpfs overlay so the guest can write without touching the host, removes
 # /.dockerenv (else systemd believes it runs in a container), gives /tmp a fresh tmpfs (systemd-tmpfiles would
@@ -17,19 +18,22 @@ fail() {
   poweroff -f
 }
 
-for m in $(cat /modules.list); do
+while read -r m; do
   insmod "/modules/$m" || fail "insmod $m failed"
-done
+done < /modules.list
 
 repo=""
 work=""
+# shellcheck disable=SC2013 # the command line is one line of words
 for arg in $(cat /proc/cmdline); do
   case "$arg" in
     kws_repo=*) repo="${arg#kws_repo=}" ;;
     kws_work=*) work="${arg#kws_work=}" ;;
   esac
 done
-[ -n "$repo" ] && [ -n "$work" ] || fail "kws_repo= or kws_work= is missing from the kernel command line"
+if [ -z "$repo" ] || [ -z "$work" ]; then
+  fail "kws_repo= or kws_work= is missing from the kernel command line"
+fi
 
 mkdir -p /lower /upper /newroot
 mount -t 9p -o trans=virtio,version=9p2000.L,ro,cache=loose,msize=512000 hostroot /lower || fail "mounting the host's root (9p) failed"
