@@ -18,7 +18,10 @@ Steps (each prints what it does; every check prints PASS or FAIL with what it sa
   3. publishes kws-edge (scripts/publish.sh --rid linux-x64) and makes a busybox initramfs
   4. boots the VM; inside it, scripts/system-test/guest-test.sh does the checks, the results come back over 9p
 Work folder: out/system-test (kept with --keep or on failure: console.log, results/journal.txt, gpio.log, ...).
-Environment: KWS_SYSTEM_TEST_VM_TIMEOUT (s, default 600) bounds the VM; KWS_SYSTEM_TEST_MEMORY (MiB, 3072).
+Environment: KWS_SYSTEM_TEST_VM_TIMEOUT (s, default 600) bounds the VM; KWS_SYSTEM_TEST_MEMORY (MiB, 3072);
+KWS_SYSTEM_TEST_PUBLISH_MODE (publish.sh --mode: auto, the default, or framework-dependent, the launcher that
+runs the host's dotnet, as the arm64 builds here are); KWS_SYSTEM_TEST_ICOUNT_SHIFT (0: the guest's clock
+advances 2^N ns per instruction).
 A host that is not x86_64 (a Raspberry Pi) or has no root: the test says why and counts as skipped.
 USAGE
 }
@@ -40,6 +43,7 @@ cache="${KWS_CACHE_DIR:-$HOME/.cache/kws}/gpio-sim"
 vm_timeout="${KWS_SYSTEM_TEST_VM_TIMEOUT:-600}"
 memory="${KWS_SYSTEM_TEST_MEMORY:-3072}"
 icount_shift="${KWS_SYSTEM_TEST_ICOUNT_SHIFT:-0}"
+publish_mode="${KWS_SYSTEM_TEST_PUBLISH_MODE:-auto}"
 started=$SECONDS
 
 step() { echo ""; echo "== [system test, $((SECONDS - started)) s] $*"; }
@@ -135,9 +139,9 @@ build_gpio_sim() {
 }
 
 publish_service() {
-  step "3. Publish kws-edge (scripts/publish.sh --rid linux-x64)"
+  step "3. Publish kws-edge (scripts/publish.sh --rid linux-x64 --mode $publish_mode)"
   local t=$SECONDS
-  "$root/scripts/publish.sh" --rid linux-x64 --out "$work/publish" 2>&1 | sed 's/^/  /'
+  "$root/scripts/publish.sh" --rid linux-x64 --mode "$publish_mode" --out "$work/publish" 2>&1 | sed 's/^/  /'
   ((PIPESTATUS[0] == 0)) || fail_setup "scripts/publish.sh failed"
   publish="$work/publish/linux-x64"
   echo "  published in $((SECONDS - t)) s"

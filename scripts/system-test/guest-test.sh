@@ -88,7 +88,7 @@ value_yes="/sys/devices/platform/${sim_dev:-none}/${sim_chip:-none}/sim_gpio$YES
 value_no="/sys/devices/platform/${sim_dev:-none}/${sim_chip:-none}/sim_gpio$NO_LINE/value"
 ((chip_ok == 0 && ${card:-0} >= 0)) || { log "the devices are missing: the remaining steps cannot run"; exit 1; }
 
-# The LED lines, sampled every ~5 ms: one line "epoch yes no" per change.
+# The LED lines, sampled every ~10 ms: one line "epoch yes no" per change.
 sample_gpio() {
   local last="" y n
   while :; do
@@ -97,7 +97,7 @@ sample_gpio() {
       printf '%s %s %s\n' "$EPOCHREALTIME" "$y" "$n"
       last="$y $n"
     fi
-    nap 0.005
+    nap 0.01
   done
 }
 sample_gpio > "$RESULTS/gpio.log" &
