@@ -168,7 +168,6 @@ write_guest_files() {
   mkdir -p "$work/guest"
   cat > "$work/guest/params.env" <<ENV
 REPO='$root'
-WORK='$work'
 RESULTS='$results'
 PUBLISH='$publish'
 GPIO_SIM_KO='$work/gpio-sim.ko'
