@@ -53,6 +53,7 @@ finish() {
   journalctl -b --no-pager -o short-monotonic > "$RESULTS/journal.txt" 2>&1
   journalctl -b --no-pager -o json -u "$unit" > "$RESULTS/kws-edge-journal.json" 2>&1
   [[ -n "${sampler_pid:-}" ]] && kill "$sampler_pid" 2>/dev/null
+  [[ -n "${clock_pid:-}" ]] && kill -KILL "$clock_pid" 2>/dev/null
   log "guest done"
   sync
 }
@@ -63,11 +64,19 @@ step "1. Kernel $(uname -r), systemd $(systemctl --version | head -1 | cut -d' '
 check "systemd is PID 1" "$([[ "$(cat /proc/1/comm)" == systemd ]]; echo $?)" "PID 1 is $(cat /proc/1/comm); $(systemd-detect-virt 2>/dev/null || true) virtualisation, container: $(systemd-detect-virt --container 2>/dev/null)"
 
 # ---------------------------------------------------------------------------------------------------------------
-step "2. Loopback sound card and simulated GPIO chip"
-if modprobe snd-aloop pcm_substreams=1 id=Loopback; then
+step "2. Loopback sound card (clocked by a second one) and simulated GPIO chip"
+# Card 'Loopback' is clocked by the timer of card 'Clock' (snd-aloop's timer_source), whose playback side a
+# clock process feeds with zeros in 20 ms periods, like a device's own clock: stopping that process stops the
+# capture side's clock while the device stays open (step 5b). With the default jiffies timer the capture side
+# never stops. The periods must match the timer's (20 ms: the service's 20 ms device buffer, and the player's).
+if modprobe snd-aloop enable=1,1 index=0,1 id=Loopback,Clock pcm_substreams=1,1 timer_source=Clock.0.0,; then
   card="$(readlink /proc/asound/Loopback)"; card="${card#card}"
 fi
-check "snd-aloop loaded" "$([[ -n "${card:-}" && -e /dev/snd/pcmC${card}D1c ]]; echo $?)" "card ${card:-none}: playback hw:${card:-?},0 -> capture hw:${card:-?},1 ($(cd /dev/snd && echo *))"
+aplay -q -D hw:Clock,0 -t raw -f S16_LE -r 16000 -c 1 --period-size=320 --buffer-size=1280 /dev/zero 2>/dev/null &
+clock_pid=$!
+nap 0.5
+check "snd-aloop loaded" "$([[ -n "${card:-}" && -e /dev/snd/pcmC${card}D1c ]] && kill -0 "$clock_pid"; echo $?)" \
+  "card ${card:-none}: playback hw:${card:-?},0 -> capture hw:${card:-?},1, clocked by $(cat /proc/asound/Loopback/timer_source 2>/dev/null) (clock process $clock_pid); $(cd /dev/snd && echo *)"
 
 modprobe configfs
 mountpoint -q /sys/kernel/config || mount -t configfs none /sys/kernel/config
@@ -149,7 +158,7 @@ play() {
   [[ "$1" == all ]] || limit=(-d "$1")
   local t
   t="$(now)"
-  aplay -q -D "plughw:$card,0" "${limit[@]}" "$fixture" 2>>"$progress"
+  aplay -q -D "plughw:$card,0" --period-time=20000 "${limit[@]}" "$fixture" 2>>"$progress"
   printf '%s' "$t"
 }
 
@@ -175,7 +184,7 @@ audio_s() { prop StatusText | sed -nE 's/.*; ([0-9.]+) s of audio.*/\1/p'; }
 step "5a. Stop the player while it holds the loopback device"
 restarts_before="$(prop NRestarts)"
 pid_before="$(prop MainPID)"
-aplay -q -D "plughw:$card,0" "$fixture" &
+aplay -q -D "plughw:$card,0" --period-time=20000 "$fixture" &
 player=$!
 nap 3
 kill -STOP "$player"
@@ -196,22 +205,33 @@ kill -KILL "$player" 2>/dev/null
 wait "$player" 2>/dev/null
 
 # ---------------------------------------------------------------------------------------------------------------
-step "5b. Hang the service (SIGSTOP): the watchdog must restart it"
+step "5b. Stall the capture clock (the device stays open and stops delivering): the watchdog must restart kws-edge"
 pid_before="$(prop MainPID)"
 restarts_before="$(prop NRestarts)"
 t_hang="$(now)"
-kill -STOP "$pid_before"
-log "  kws-edge PID $pid_before stopped at $t_hang; waiting up to $WATCHDOG_WAIT_S s for systemd"
-restarted() { [[ "$(prop NRestarts)" != "$restarts_before" && "$(prop ActiveState)" == active ]]; }
+kill -STOP "$clock_pid"
+log "  clock process $clock_pid stopped at $t_hang: no more audio from hw:$card,1; kws-edge PID $pid_before; waiting up to $WATCHDOG_WAIT_S s"
+# Where kws-edge's threads wait a few seconds into the stall (for the report).
+nap 6
+for task in /proc/"$pid_before"/task/*; do
+  printf '%s %s %s\n' "${task##*/}" "$(cat "$task/comm" 2>/dev/null)" "$(cat "$task/wchan" 2>/dev/null)"
+done > "$RESULTS/stall-threads.txt"
+log "  after 6 s: status '$(prop StatusText)'; threads waiting in: $(awk '{ print $NF }' "$RESULTS/stall-threads.txt" | sort | uniq -c | sort -rn | awk '{ printf "%s %s, ", $1, $2 }')"
+restarted() { [[ "$(prop NRestarts)" != "$restarts_before" ]]; }
 wait_for "$WATCHDOG_WAIT_S" restarted
+# The device's clock comes back as systemd restarts the service.
+kill -CONT "$clock_pid"
+active() { [[ "$(prop ActiveState)" == active ]]; }
+wait_for 120 active
 t_back="$(now)"
-journalctl -b --no-pager -o short-unix _PID=1 --since "@${t_hang%.*}" | grep "$unit" | grep -vE "notification message|Child [0-9]+ belongs" > "$RESULTS/watchdog.txt"
-grep -E "Watchdog timeout|Failed with result|Scheduled restart|Changed start -> running|Killing process" "$RESULTS/watchdog.txt" |
-  sed -E 's/^[0-9.]+ [^ ]+ //; s/^/  | /' | head -8 | tee -a "$progress"
+journalctl -b --no-pager -o short-unix --since "@${t_hang%.*}" | grep -E "$unit|kws-edge\[" |
+  grep -vE "notification message|Child [0-9]+ belongs|ALSA lib|[Jj]ack|Cannot connect|Killing process [0-9]+ \(" > "$RESULTS/watchdog.txt"
+grep -E "Watchdog timeout|Failed with result|Scheduled restart|Audio input|Main process exited" "$RESULTS/watchdog.txt" |
+  sed -E 's/^[0-9.]+ [^ ]+ //; s/^/  | /' | head -10 | tee -a "$progress"
 watchdog_at="$(grep -m1 "Watchdog timeout" "$RESULTS/watchdog.txt" | awk '{ print $1 }')"
-check "watchdog restarts a hung service" \
-  "$([[ -n "$watchdog_at" ]] && grep -q "Failed with result 'watchdog'" "$RESULTS/watchdog.txt" && restarted; echo $?)" \
-  "watchdog timeout $(awk -v a="$t_hang" -v b="${watchdog_at:-0}" 'BEGIN { printf "%.1f", b - a }') s after the hang; active again after $(awk -v a="$t_hang" -v b="$t_back" 'BEGIN { printf "%.0f", b - a }') s as PID $(prop MainPID) (restarts $restarts_before -> $(prop NRestarts))"
+check "watchdog restarts a service whose audio stalled" \
+  "$([[ -n "$watchdog_at" ]] && grep -q "Failed with result 'watchdog'" "$RESULTS/watchdog.txt" && active; echo $?)" \
+  "watchdog timeout $(awk -v a="$t_hang" -v b="${watchdog_at:-0}" 'BEGIN { printf "%.1f", b - a }') s into the stall; active again after $(awk -v a="$t_hang" -v b="$t_back" 'BEGIN { printf "%.0f", b - a }') s as PID $(prop MainPID) (restarts $restarts_before -> $(prop NRestarts))"
 
 t_again="$(play 8)"
 settle
