@@ -6,11 +6,14 @@ set -uo pipefail
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   echo "Usage: scripts/test.sh [dotnet test arguments, e.g. --filter FullyQualifiedName~Wav]"
   echo "Data-dependent tests read \${KWS_DATA_DIR:-../shared/data} and report themselves skipped when it is absent."
+  echo "Then the full-system test (scripts/system-test.sh: a VM with systemd, a loopback sound card and simulated"
+  echo "GPIO; at most 14 minutes), each of its checks counted; skipped with dotnet test arguments, with"
+  echo "KWS_SKIP_SYSTEM_TEST=1, or where it cannot run (not x86_64, not root), saying why."
   exit 0
 fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
+cd "$root" || exit 1
 [[ -d "$HOME/.dotnet" ]] && export PATH="$HOME/.dotnet:$PATH"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -43,6 +46,31 @@ expected=$(grep -c '<Project Path=".*\.Tests\.csproj"' KeywordSpotter.slnx)
 if ((status != 0 && failed == 0)) || ((assemblies < expected)); then
   echo "dotnet test exited with $status after $assemblies of $expected test assemblies reported (a crash or abort counts as a failure)"
   failed=$((failed + 1))
+fi
+# The full-system test: its last line is 'system test: N passed, N failed, N skipped'.
+system_log="$(mktemp)"
+trap 'rm -f "$log" "$system_log"' EXIT
+if (($#)); then
+  echo "SKIP system test: dotnet test arguments were given ($*); run scripts/system-test.sh by itself"
+  skipped=$((skipped + 1))
+elif [[ "${KWS_SKIP_SYSTEM_TEST:-0}" == 1 ]]; then
+  echo "SKIP system test: KWS_SKIP_SYSTEM_TEST=1"
+  skipped=$((skipped + 1))
+else
+  timeout 14m scripts/system-test.sh 2>&1 | tee "$system_log"
+  system_status=${PIPESTATUS[0]}
+  if read -r sp sf ss < <(sed -nE 's/^system test: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped$/\1 \2 \3/p' "$system_log" | tail -1) &&
+     [[ -n "$sp" ]]; then
+    passed=$((passed + sp)); failed=$((failed + sf)); skipped=$((skipped + ss))
+    if ((system_status != 0 && sf == 0)); then
+      echo "system test exited with $system_status"
+      failed=$((failed + 1))
+    fi
+  else
+    ((system_status == 124)) && echo "the system test was stopped after 14 minutes" ||
+      echo "the system test ended ($system_status) without its summary line"
+    failed=$((failed + 1))
+  fi
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
 ((failed == 0))
