@@ -36,12 +36,7 @@ internal static class EvaluateStreamCommand
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             var which = parse.GetValue(split)!;
-            var dataSplit = which switch
-            {
-                "test" => DataSplit.Test,
-                "validation" => DataSplit.Validation,
-                _ => throw new ArgumentException($"--split is '{which}'; use test or validation (held-out speakers)"),
-            };
+            var dataSplit = HeldOutSplit.Parse(which);
             var length = parse.GetValue(minutes);
             if (!(length > 0.1) || length > 24 * 60)
             {

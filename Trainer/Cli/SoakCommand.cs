@@ -84,12 +84,7 @@ internal static class SoakCommand
             return (audio, string.Create(CultureInfo.InvariantCulture, $"{Path.GetFullPath(wav)} ({audio.Length / 16000.0:F1} s, looped)"));
         }
 
-        var dataSplit = split switch
-        {
-            "test" => DataSplit.Test,
-            "validation" => DataSplit.Validation,
-            _ => throw new ArgumentException($"--split is '{split}'; use test or validation"),
-        };
+        var dataSplit = HeldOutSplit.Parse(split);
         if (!(loopMinutes >= 0.1))
         {
             throw new ArgumentException($"--loop-minutes is {loopMinutes}; it must be at least 0.1");

@@ -36,7 +36,7 @@ internal static class TrainCommand
             var speedPercent = parse.GetValue(speed);
             if (speedPercent is < 0 or >= 50)
             {
-                throw new ArgumentException($"--speed-percent must be between 0 and 50, got {speedPercent}");
+                throw new ArgumentException($"--speed-percent must be at least 0 and below 50, got {speedPercent}");
             }
 
             var augment = parse.GetValue(noAugment) ? AugmentOptions.None : new AugmentOptions { SpeedPercent = speedPercent };
