@@ -88,6 +88,20 @@ public sealed partial class AlsaFileDevices : IDisposable
         _devices.Add($"pcm.{name} {{ type file; slave.pcm {{ type null }}; file \"/dev/null\"; infile \"{raw}\"; format \"raw\" }}");
     }
 
+    /// <summary>Adds a file device that captures from <paramref name="infile"/> as it is (e.g. a named pipe; rewrites the configuration).</summary>
+    public void AddInfileDevice(string name, string infile)
+    {
+        _devices.Add($"pcm.{name} {{ type file; slave.pcm {{ type null }}; file \"/dev/null\"; infile \"{infile}\"; format \"raw\" }}");
+        WriteConfig();
+    }
+
+    /// <summary>Takes a device out of the configuration again (a later Pa_Initialize no longer sees it).</summary>
+    public void RemoveDevice(string name)
+    {
+        _devices.RemoveAll(d => d.StartsWith($"pcm.{name} ", StringComparison.Ordinal));
+        WriteConfig();
+    }
+
     public void WriteConfig() => File.WriteAllLines(ConfigPath, _devices);
 
     public void Dispose()

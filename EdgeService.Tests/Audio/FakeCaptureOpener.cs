@@ -17,6 +17,9 @@ internal sealed class FakeCaptureOpener(TimeProvider clock) : ICaptureOpener
 
     public List<IAudioRingBuffer> Targets { get; } = [];
 
+    /// <summary>When true, the sessions handed out block in Dispose until released (see <see cref="FakeCaptureSession.BlockDispose"/>).</summary>
+    public bool BlockDispose { get; set; }
+
     public ICaptureSession Open(IAudioRingBuffer target)
     {
         Attempts.Add(clock.GetUtcNow());
@@ -30,7 +33,7 @@ internal sealed class FakeCaptureOpener(TimeProvider clock) : ICaptureOpener
             throw new AudioDeviceUnavailableException("Audio:Device is 'usb', but no input device's name contains it.");
         }
 
-        var session = new FakeCaptureSession($"fake mic #{Sessions.Count + 1}");
+        var session = new FakeCaptureSession($"'fake mic #{Sessions.Count + 1}'") { BlockDispose = BlockDispose };
         Sessions.Add(session);
         Targets.Add(target);
         return session;

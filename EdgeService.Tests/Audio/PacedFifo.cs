@@ -10,6 +10,7 @@ namespace EdgeService.Tests.Audio;
 /// <c>speed</c> times real time and then silence until disposed. PortAudio opens a device several times while it
 /// probes it; each time the reader goes away the write fails (EPIPE) and the writer starts over from the beginning on
 /// the next open, so the stream that stays open sees the content whole, from its first byte.
+/// <see cref="Stalled"/> holds the pipe open and writes nothing (a device whose clock stopped) until it is cleared.
 /// </summary>
 internal sealed class PacedFifo : IDisposable
 {
@@ -18,7 +19,9 @@ internal sealed class PacedFifo : IDisposable
     private readonly int _chunkBytes;
     private readonly double _speed;
     private readonly Thread _writer;
+    private long _bytesWritten;
     private volatile bool _stopping;
+    private volatile bool _stalled;
 
     public PacedFifo(string path, byte[] content, int bytesPerSecond, double speed)
     {
@@ -40,6 +43,19 @@ internal sealed class PacedFifo : IDisposable
     /// <summary>How many times a reader opened the pipe (and the content started over).</summary>
     public int Opens { get; private set; }
 
+    /// <summary>Bytes written into the pipe so far (all opens together).</summary>
+    public long BytesWritten => Interlocked.Read(ref _bytesWritten);
+
+    /// <summary>
+    /// While true the writer keeps the pipe open but writes nothing, so a reader blocks in read(2) as on a device
+    /// whose clock stopped; clearing it resumes the pacing where it stopped (no burst to catch up).
+    /// </summary>
+    public bool Stalled
+    {
+        get => _stalled;
+        set => _stalled = value;
+    }
+
     private void WriteLoop()
     {
         var silence = new byte[_chunkBytes];
@@ -50,13 +66,26 @@ internal sealed class PacedFifo : IDisposable
             var clock = Stopwatch.StartNew();
             try
             {
+                long offset = 0;
                 for (long n = 0; !_stopping; n++)
                 {
-                    var offset = n * _chunkBytes;
+                    if (_stalled)
+                    {
+                        while (_stalled && !_stopping)
+                        {
+                            Thread.Sleep(ChunkMs);
+                        }
+
+                        clock.Restart();
+                        n = 0;
+                    }
+
                     var chunk = offset < _content.Length
                         ? _content.AsSpan((int)offset, (int)Math.Min(_chunkBytes, _content.Length - offset))
                         : silence;
                     pipe.Write(chunk);
+                    offset += chunk.Length;
+                    Interlocked.Add(ref _bytesWritten, chunk.Length);
                     var due = TimeSpan.FromMilliseconds((n + 1) * ChunkMs / _speed) - clock.Elapsed;
                     if (due > TimeSpan.Zero)
                     {

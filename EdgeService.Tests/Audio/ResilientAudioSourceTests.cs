@@ -14,6 +14,9 @@ public sealed class ResilientAudioSourceTests
 
     public ResilientAudioSourceTests() => _opener = new FakeCaptureOpener(_clock);
 
+    /// <summary>How long a test waits (wall clock) for the close thread; only a broken close would ever take it.</summary>
+    private static readonly TimeSpan ThreadWait = TimeSpan.FromSeconds(10);
+
     private static AudioCaptureOptions Options() => new()
     {
         RetryInitialDelayMs = 1000,
@@ -21,6 +24,7 @@ public sealed class ResilientAudioSourceTests
         StallTimeoutMs = 2000,
         HealthCheckIntervalMs = 250,
         OverflowLogIntervalMs = 10_000,
+        CloseTimeoutMs = 3000,
     };
 
     private ResilientAudioSource Make(AudioCaptureOptions? options = null)
@@ -39,13 +43,17 @@ public sealed class ResilientAudioSourceTests
         var ring = Ring();
         source.Start(ring);
         Assert.Equal(AudioSourceState.Running, source.State);
-        Assert.Same(ring, _opener.Targets.Single());
+        _opener.Targets.Single().Write([0.25f, 0.5f]);
+        Assert.Equal(2, ring.WrittenSamples);
         Assert.Equal(new Kws.Audio.AudioFormat(16000, 1, Kws.Audio.SampleType.Float32), source.Format);
         Assert.Throws<InvalidOperationException>(() => source.Start(ring));
 
         source.Stop();
         Assert.Equal(AudioSourceState.Stopped, source.State);
         Assert.True(_opener.Sessions.Single().Disposed);
+        Assert.NotSame(Thread.CurrentThread, _opener.Sessions.Single().DisposedOn);
+        _opener.Targets.Single().Write([0.75f]);
+        Assert.Equal(2, ring.WrittenSamples); // a stopped session's writes no longer reach the buffer
         Assert.Equal(0, _clock.ActiveTimers);
         Assert.Equal([AudioSourceState.Running, AudioSourceState.Stopped], _states);
         source.Stop(); // idempotent
@@ -94,9 +102,11 @@ public sealed class ResilientAudioSourceTests
         _opener.Present = false;
         _clock.Advance(TimeSpan.FromMilliseconds(250));
         Assert.Equal(AudioSourceState.Faulted, source.State);
+        Assert.True(source.RecoversFromFaults);
+        Assert.True(source.WaitForClose(ThreadWait));
         Assert.True(first.Disposed);
         Assert.Contains("unplugged", source.Fault!.Message, StringComparison.Ordinal);
-        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Audio input lost: fake mic #1", StringComparison.Ordinal));
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Audio input lost: 'fake mic #1'", StringComparison.Ordinal));
 
         _clock.Advance(TimeSpan.FromSeconds(3)); // attempts at +1 s and +3 s fail
         Assert.Equal(AudioSourceState.Faulted, source.State);
@@ -104,7 +114,9 @@ public sealed class ResilientAudioSourceTests
         _clock.Advance(TimeSpan.FromSeconds(4)); // +7 s succeeds
         Assert.Equal(AudioSourceState.Running, source.State);
         Assert.Equal(2, _opener.Sessions.Count);
-        Assert.All(_opener.Targets, t => Assert.Same(ring, t));
+        _opener.Targets[1].Write([0.5f]);
+        _opener.Targets[0].Write([0.5f, 0.5f]); // the lost stream, should it wake up: dropped
+        Assert.Equal(1, ring.WrittenSamples);
         Assert.Equal(1, source.Statistics.Reconnects);
         Assert.Contains(_log.Entries, e => e.Message.Contains("back after 3 attempt(s)", StringComparison.Ordinal));
         Assert.Equal(AudioSourceState.Running, _states[0]);
@@ -116,6 +128,7 @@ public sealed class ResilientAudioSourceTests
         _opener.Sessions[1].FailureReason = "gone";
         _clock.Advance(TimeSpan.FromMilliseconds(250));
         var lostAt = _clock.GetUtcNow();
+        Assert.True(source.WaitForClose(ThreadWait));
         _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(attemptsBefore + 1, _opener.Attempts.Count);
         Assert.Equal(TimeSpan.FromSeconds(1), _opener.Attempts[^1] - lostAt);
@@ -140,6 +153,7 @@ public sealed class ResilientAudioSourceTests
         _clock.Advance(TimeSpan.FromMilliseconds(250));
         Assert.Equal(AudioSourceState.Faulted, source.State);
         Assert.Contains("no audio arrived for 2 s", source.Fault!.Message, StringComparison.Ordinal);
+        Assert.True(source.WaitForClose(ThreadWait));
         Assert.True(session.Disposed);
         Assert.Equal(8 * 320, source.Statistics.CapturedFrames);
     }

@@ -22,4 +22,13 @@ internal static partial class AudioCaptureLog
 
     [LoggerMessage(EventId = 205, Level = LogLevel.Error, Message = "Audio capture gave up retrying: {Reason}")]
     public static partial void GaveUp(ILogger logger, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 206, Level = LogLevel.Warning, Message = "Closing audio input {Device} failed: {Reason}")]
+    public static partial void CloseFailed(ILogger logger, string device, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Audio input {Device} could not be closed within {TimeoutMs} ms at stop; the stream is abandoned (stuck in the audio driver)")]
+    public static partial void AbandonedAtStop(ILogger logger, string device, int timeoutMs);
+
+    [LoggerMessage(EventId = 208, Level = LogLevel.Information, Message = "The abandoned audio input {Device} closed after all, {TookMs:0} ms after its close began")]
+    public static partial void ClosedLate(ILogger logger, string device, double tookMs);
 }

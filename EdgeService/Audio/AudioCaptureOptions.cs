@@ -48,6 +48,12 @@ internal sealed class AudioCaptureOptions : ISelfValidatingOptions
     /// <summary>A running stream that delivers no audio for this long is taken as lost, ms. Default 2000.</summary>
     public int StallTimeoutMs { get; set; } = 2000;
 
+    /// <summary>
+    /// How long closing a stream may take, ms. Default 2000. Closing waits for the audio driver; a stream not closed in
+    /// time (a device whose clock stopped while open) is abandoned, and the service exits to be restarted.
+    /// </summary>
+    public int CloseTimeoutMs { get; set; } = 2000;
+
     /// <summary>How often the stream's health and overflow count are checked, ms. Default 250.</summary>
     public int HealthCheckIntervalMs { get; set; } = 250;
 
@@ -84,6 +90,7 @@ internal sealed class AudioCaptureOptions : ISelfValidatingOptions
         Range(problems, nameof(RetryInitialDelayMs), RetryInitialDelayMs, 10, 600_000, "ms");
         Range(problems, nameof(RetryMaxDelayMs), RetryMaxDelayMs, RetryInitialDelayMs, 3_600_000, "ms (and at least RetryInitialDelayMs)");
         Range(problems, nameof(StallTimeoutMs), StallTimeoutMs, 100, 600_000, "ms");
+        Range(problems, nameof(CloseTimeoutMs), CloseTimeoutMs, 100, 60_000, "ms");
         Range(problems, nameof(HealthCheckIntervalMs), HealthCheckIntervalMs, 10, 60_000, "ms");
         Range(problems, nameof(OverflowLogIntervalMs), OverflowLogIntervalMs, 0, 3_600_000, "ms");
         return problems;

@@ -2,7 +2,9 @@ namespace EdgeService.Audio;
 
 /// <summary>
 /// One opened, running capture stream writing into a ring buffer. Disposing stops it; once Dispose returns the
-/// stream no longer writes. The counters and <see cref="FailureReason"/> may be read from any thread.
+/// stream no longer writes. Dispose may block for as long as the driver is stuck (a native stop waits for a device
+/// whose clock stopped): callers that must not hang dispose on a thread of their own, with a deadline
+/// (<see cref="SessionCloser"/>). The counters and <see cref="FailureReason"/> may be read from any thread.
 /// </summary>
 internal interface ICaptureSession : IDisposable
 {

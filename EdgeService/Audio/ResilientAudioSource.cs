@@ -9,12 +9,23 @@ namespace EdgeService.Audio;
 /// alive. A timer (the injected <see cref="TimeProvider"/>) checks the stream every HealthCheckIntervalMs: a stream that
 /// stopped, reports an error, or delivered no audio for StallTimeoutMs is closed, the state becomes
 /// <see cref="AudioSourceState.Faulted"/> (with the reason in <see cref="Fault"/>), and it is reopened after a back-off
-/// (RetryInitialDelayMs doubling up to RetryMaxDelayMs) until the device is back; then the state is
-/// <see cref="AudioSourceState.Running"/> again and audio goes on into the same ring buffer (the gap is simply missing
-/// from the sample clock). Starting with no device present is handled the same way (Faulted, then retries), so
-/// unlike other sources, Faulted is not final here. Only a missing PortAudio library or bad settings make
-/// <see cref="Start"/> throw. Input overflows are counted by the stream and logged here, at most once per
-/// OverflowLogIntervalMs. Statistics: <see cref="Statistics"/>.
+/// (RetryInitialDelayMs doubling up to RetryMaxDelayMs, counted from when the old stream is closed) until the device is
+/// back; then the state is <see cref="AudioSourceState.Running"/> again and audio goes on into the same ring buffer
+/// (the gap is simply missing from the sample clock). Starting with no device present is handled the same way
+/// (Faulted, then retries), so unlike other sources, Faulted is normally not final here.
+/// <para>
+/// Closing never blocks the health check or <see cref="Stop"/> for longer than CloseTimeoutMs: each session writes
+/// through a <see cref="SessionWriteGate"/> that is shut first (so a closing stream never writes again), and is then
+/// disposed on a thread of its own (<see cref="SessionCloser"/>), because a native stop waits for the driver, which
+/// waits for a device whose clock stopped. A stream not closed by the deadline is abandoned: from the health check the
+/// state becomes Faulted with an <see cref="AudioStreamAbandonedException"/> naming the device, and the fault is final
+/// (<see cref="RecoversFromFaults"/> turns false), since PortAudio cannot be reopened while a call is stuck in it; the
+/// host then exits non-zero and its supervisor restarts it. From <see cref="Stop"/> it is only logged. A fault that
+/// retrying cannot fix (the library gone) is final as well.
+/// </para>
+/// Only a missing PortAudio library, bad settings, or a stream abandoned by an earlier start make <see cref="Start"/>
+/// throw. Input overflows are counted by the stream and logged here, at most once per OverflowLogIntervalMs.
+/// Statistics: <see cref="Statistics"/>.
 /// </summary>
 internal sealed class ResilientAudioSource : IAudioSource
 {
@@ -27,10 +38,12 @@ internal sealed class ResilientAudioSource : IAudioSource
 
     private IAudioRingBuffer? _target;
     private ICaptureSession? _session;
+    private SessionWriteGate? _gate;
     private ITimer? _healthTimer;
     private ITimer? _retryTimer;
     private volatile AudioSourceState _state = AudioSourceState.Stopped;
     private volatile Exception? _fault;
+    private volatile bool _final;
 
     // Guarded by _lock.
     private long _framesBefore;
@@ -43,6 +56,10 @@ internal sealed class ResilientAudioSource : IAudioSource
     private int _reconnects;
     private int _faults;
     private bool _hadSession;
+    private SessionCloser? _closing;
+    private string? _closingReason;
+    private TimeSpan? _retryAfterClose;
+    private bool _abandoned;
 
     /// <summary>Makes the source; nothing is opened before <see cref="Start"/>.</summary>
     /// <param name="opener">Opens the device (e.g. <see cref="PortAudio.PortAudioCaptureOpener"/>).</param>
@@ -75,8 +92,8 @@ internal sealed class ResilientAudioSource : IAudioSource
     /// <inheritdoc />
     public Exception? Fault => _fault;
 
-    /// <inheritdoc />
-    public bool RecoversFromFaults => true;
+    /// <summary>True (faults are retried) until a fault retrying cannot fix: a stream abandoned because it could not be closed, or a missing library.</summary>
+    public bool RecoversFromFaults => !_final;
 
     /// <summary>A snapshot of the counters for the statistics line; safe from any thread.</summary>
     public AudioCaptureStatistics Statistics
@@ -114,6 +131,12 @@ internal sealed class ResilientAudioSource : IAudioSource
                 throw new ArgumentException($"The ring buffer runs at {target.SampleRateHz} Hz; capture writes {Format.SampleRateHz} Hz.", nameof(target));
             }
 
+            if (_abandoned)
+            {
+                throw new InvalidOperationException("Audio capture cannot start again in this process: an earlier stream could not be closed and is still stuck in the audio driver.");
+            }
+
+            _final = false;
             _backoff.Reset();
             _failedAttempts = 0;
             _hadSession = false;
@@ -134,17 +157,27 @@ internal sealed class ResilientAudioSource : IAudioSource
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Stops capture: no sample is written into the ring buffer once this returns. Waits for the stream to close, at
+    /// most CloseTimeoutMs (of the injected clock); a stream still stuck then is abandoned and logged. Idempotent.
+    /// </summary>
     public void Stop()
     {
+        SessionCloser? closing;
         lock (_lock)
         {
             _healthTimer?.Dispose();
             _healthTimer = null;
             _retryTimer?.Dispose();
             _retryTimer = null;
-            CloseSession();
+            _retryAfterClose = null;
             _target = null;
+            closing = _session is not null ? BeginClose("the capture was stopped") : _closing;
+        }
+
+        closing?.WaitSettled();
+        lock (_lock)
+        {
             SetState(AudioSourceState.Stopped, null);
         }
     }
@@ -152,9 +185,28 @@ internal sealed class ResilientAudioSource : IAudioSource
     /// <inheritdoc />
     public void Dispose() => Stop();
 
+    /// <summary>
+    /// Waits (wall clock, at most <paramref name="timeout"/>) until no stream is being closed: the close returned and
+    /// its outcome was handled (the retry armed), or it was abandoned. For tests and diagnostics; the source itself
+    /// never waits for a close except in <see cref="Stop"/>.
+    /// </summary>
+    /// <returns>False when a close is still pending after <paramref name="timeout"/>.</returns>
+    internal bool WaitForClose(TimeSpan timeout)
+    {
+        SessionCloser? closing;
+        lock (_lock)
+        {
+            closing = _closing;
+        }
+
+        return closing is null || closing.WaitSettled(timeout);
+    }
+
     private void OpenSession(IAudioRingBuffer target)
     {
-        var session = _opener.Open(target);
+        var gate = new SessionWriteGate(target);
+        var session = _opener.Open(gate);
+        _gate = gate;
         _session = session;
         _lastFrames = session.CapturedFrames;
         _lastProgress = _time.GetUtcNow();
@@ -201,7 +253,7 @@ internal sealed class ResilientAudioSource : IAudioSource
             {
                 var description = session.Description;
                 ReportOverflows(session, now, force: true);
-                CloseSession();
+                BeginClose(reason);
                 Failed(new AudioDeviceUnavailableException($"Audio input {description} was lost: {reason}."), description, reason);
             }
         }
@@ -211,7 +263,7 @@ internal sealed class ResilientAudioSource : IAudioSource
     {
         lock (_lock)
         {
-            if (_target is not { } target || _session is not null)
+            if (_target is not { } target || _session is not null || _closing is not null || _final)
             {
                 return;
             }
@@ -227,6 +279,7 @@ internal sealed class ResilientAudioSource : IAudioSource
             catch (Exception e)
             {
                 // Not a device problem (library gone, bad settings): retrying will not help.
+                _final = true;
                 _faults++;
                 AudioCaptureLog.GaveUp(_logger, e.Message, e);
                 SetState(AudioSourceState.Faulted, e);
@@ -249,6 +302,18 @@ internal sealed class ResilientAudioSource : IAudioSource
         }
 
         SetState(AudioSourceState.Faulted, fault);
+        if (_closing is null)
+        {
+            ArmRetry(delay);
+        }
+        else
+        {
+            _retryAfterClose = delay; // armed once the old stream is closed: two streams on one device never overlap
+        }
+    }
+
+    private void ArmRetry(TimeSpan delay)
+    {
         _retryTimer?.Dispose();
         _retryTimer = _time.CreateTimer(_ => OnRetry(), null, delay, Timeout.InfiniteTimeSpan);
     }
@@ -265,17 +330,70 @@ internal sealed class ResilientAudioSource : IAudioSource
         }
     }
 
-    private void CloseSession()
+    /// <summary>Shuts the session's gate and starts closing it on a thread of its own (under the lock).</summary>
+    private SessionCloser BeginClose(string reason)
     {
-        if (_session is not { } session)
-        {
-            return;
-        }
-
+        var session = _session!;
         _session = null;
-        session.Dispose();
+        _gate!.Close();
+        _gate = null;
         _framesBefore += session.CapturedFrames;
         _overflowsBefore += session.InputOverflows;
+        _closingReason = reason;
+        _closing = SessionCloser.Start(session, TimeSpan.FromMilliseconds(_options.CloseTimeoutMs), _time, OnCloseChanged);
+        return _closing;
+    }
+
+    /// <summary>The closing thread or the deadline timer reports how the close went.</summary>
+    private void OnCloseChanged(SessionCloser closer, SessionCloseOutcome outcome)
+    {
+        lock (_lock)
+        {
+            var device = closer.Session.Description;
+            switch (outcome)
+            {
+                case SessionCloseOutcome.Closed:
+                    _closing = null;
+                    if (closer.Error is { } error)
+                    {
+                        AudioCaptureLog.CloseFailed(_logger, device, error.Message, error);
+                    }
+
+                    if (_target is not null && _retryAfterClose is { } delay)
+                    {
+                        _retryAfterClose = null;
+                        ArmRetry(delay);
+                    }
+
+                    break;
+
+                case SessionCloseOutcome.Abandoned:
+                    _closing = null;
+                    _abandoned = true;
+                    _retryAfterClose = null;
+                    _retryTimer?.Dispose();
+                    _retryTimer = null;
+                    _healthTimer?.Dispose();
+                    _healthTimer = null;
+                    if (_target is null)
+                    {
+                        AudioCaptureLog.AbandonedAtStop(_logger, device, _options.CloseTimeoutMs);
+                    }
+                    else
+                    {
+                        // The host reports a final fault (one error line) and exits; nothing is logged here twice.
+                        _final = true;
+                        _faults++;
+                        SetState(AudioSourceState.Faulted, new AudioStreamAbandonedException(device, _closingReason ?? "it failed", _options.CloseTimeoutMs));
+                    }
+
+                    break;
+
+                case SessionCloseOutcome.ClosedLate:
+                    AudioCaptureLog.ClosedLate(_logger, device, closer.Took?.TotalMilliseconds ?? 0);
+                    break;
+            }
+        }
     }
 
     private void SetState(AudioSourceState state, Exception? fault)

@@ -35,7 +35,9 @@ internal interface IAudioSource : IDisposable
 
     /// <summary>
     /// True when <see cref="AudioSourceState.Faulted"/> is temporary: the source retries by itself (a microphone that
-    /// was unplugged) and returns to <see cref="AudioSourceState.Running"/>. False when a fault is final (a file).
+    /// was unplugged) and returns to <see cref="AudioSourceState.Running"/>. False when a fault is final (a file). A
+    /// recovering source turns it false, before it reports the fault, when it meets one retrying cannot fix (a
+    /// microphone stream stuck in its driver); it never turns true again before the next <see cref="Start"/>.
     /// </summary>
     bool RecoversFromFaults { get; }
 
@@ -52,6 +54,9 @@ internal interface IAudioSource : IDisposable
     /// <param name="target">The ring buffer this source becomes the single producer of.</param>
     void Start(IAudioRingBuffer target);
 
-    /// <summary>Stops writing and releases the device; returns once the producer thread or callback no longer touches the buffer. Idempotent.</summary>
+    /// <summary>
+    /// Stops writing and releases the device; returns once the producer thread or callback no longer touches the buffer.
+    /// A device stuck in its driver may be given up instead of released, after a bounded wait. Idempotent.
+    /// </summary>
     void Stop();
 }
