@@ -10,7 +10,8 @@ namespace EdgeService.Tests.Audio;
 /// <c>speed</c> times real time and then silence until disposed. PortAudio opens a device several times while it
 /// probes it; each time the reader goes away the write fails (EPIPE) and the writer starts over from the beginning on
 /// the next open, so the stream that stays open sees the content whole, from its first byte.
-/// <see cref="Stalled"/> holds the pipe open and writes nothing (a device whose clock stopped) until it is cleared.
+/// <see cref="Stalled"/> holds the pipe open and writes nothing (a device whose clock stopped) until it is cleared;
+/// <see cref="StallAfterBytes"/> sets it by itself once one open has had that much.
 /// </summary>
 internal sealed class PacedFifo : IDisposable
 {
@@ -20,6 +21,7 @@ internal sealed class PacedFifo : IDisposable
     private readonly double _speed;
     private readonly Thread _writer;
     private long _bytesWritten;
+    private long _stalledAt;
     private volatile bool _stopping;
     private volatile bool _stalled;
 
@@ -43,6 +45,12 @@ internal sealed class PacedFifo : IDisposable
     /// <summary>How many times a reader opened the pipe (and the content started over).</summary>
     public int Opens { get; private set; }
 
+    /// <summary>When above 0: <see cref="Stalled"/> turns true when one open of the pipe reaches this many bytes.</summary>
+    public long StallAfterBytes { get; init; }
+
+    /// <summary>When the writer last stalled (<see cref="Stopwatch.GetTimestamp"/>); 0 before.</summary>
+    public long StalledAt => Interlocked.Read(ref _stalledAt);
+
     /// <summary>Bytes written into the pipe so far (all opens together).</summary>
     public long BytesWritten => Interlocked.Read(ref _bytesWritten);
 
@@ -53,7 +61,15 @@ internal sealed class PacedFifo : IDisposable
     public bool Stalled
     {
         get => _stalled;
-        set => _stalled = value;
+        set
+        {
+            if (value && !_stalled)
+            {
+                Interlocked.Exchange(ref _stalledAt, Stopwatch.GetTimestamp());
+            }
+
+            _stalled = value;
+        }
     }
 
     private void WriteLoop()
@@ -86,6 +102,11 @@ internal sealed class PacedFifo : IDisposable
                     pipe.Write(chunk);
                     offset += chunk.Length;
                     Interlocked.Add(ref _bytesWritten, chunk.Length);
+                    if (StallAfterBytes > 0 && offset >= StallAfterBytes && offset - chunk.Length < StallAfterBytes)
+                    {
+                        Stalled = true;
+                    }
+
                     var due = TimeSpan.FromMilliseconds((n + 1) * ChunkMs / _speed) - clock.Elapsed;
                     if (due > TimeSpan.Zero)
                     {
