@@ -9,7 +9,9 @@ namespace EdgeService.Hosting;
 /// The always-on service: starts the audio source into the ring buffer and feeds the pipeline from it on one thread,
 /// polling every 10 ms of the injected clock when the buffer is empty. A finite source (file, stdin) that ends
 /// stops the host once the pipeline has had every sample. A source that fails for good is logged and the host stops
-/// with exit code 1; one that recovers by itself (a microphone, which retries until it is back) keeps the service up.
+/// with exit code 1; one that recovers by itself (a microphone, which retries until it is back) keeps the service up,
+/// until its fault turns final (a stream stuck in the driver that could not be closed): then it exits with code 1 too,
+/// for systemd's <c>Restart=</c> to start it again.
 /// </summary>
 internal sealed partial class SpotterService(
     IAudioSource source,
