@@ -36,11 +36,28 @@ public sealed class StalledDeviceTests(AlsaFileDevices alsa)
     [Fact]
     public void A_start_on_a_device_that_is_already_stalled_ends_the_same_way() => StallAndAbandon(stalledFromTheStart: true);
 
+    private static void InTempDir(string prefix, Action<string> body)
+    {
+        var dir = TestPaths.NewTempDir(prefix);
+        try
+        {
+            body(dir);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private void StallAndAbandon(bool stalledFromTheStart)
     {
         alsa.RequireAvailable();
+        InTempDir("kws-stall", dir => StallAndAbandon(dir, stalledFromTheStart));
+    }
+
+    private void StallAndAbandon(string dir, bool stalledFromTheStart)
+    {
         var name = $"kwsstall{Guid.NewGuid():N}"[..14];
-        var dir = TestPaths.NewTempDir("kws-stall");
         using var fifo = new PacedFifo(Path.Combine(dir, "stall.pipe"), Noise(60), BytesPerSecond, speed: 1) { Stalled = stalledFromTheStart };
         alsa.AddInfileDevice(name, fifo.Path);
         var options = new AudioCaptureOptions
@@ -116,8 +133,12 @@ public sealed class StalledDeviceTests(AlsaFileDevices alsa)
     public void The_service_exits_with_code_1_and_one_error_line_when_its_device_stalls_while_open()
     {
         alsa.RequireAvailable();
+        InTempDir("kws-stall-service", RunTheServiceIntoAStall);
+    }
+
+    private static void RunTheServiceIntoAStall(string dir)
+    {
         const string Device = "kwsstallsvc";
-        var dir = TestPaths.NewTempDir("kws-stall-service");
         using var fifo = new PacedFifo(Path.Combine(dir, "stall.pipe"), Noise(10), BytesPerSecond, speed: 1) { StallAfterBytes = 3 * BytesPerSecond };
         var conf = Path.Combine(dir, "asound.conf");
         File.WriteAllText(conf, $"pcm.{Device} {{ type file; slave.pcm {{ type null }}; file \"/dev/null\"; infile \"{fifo.Path}\"; format \"raw\" }}\n");
