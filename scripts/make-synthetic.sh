@@ -12,7 +12,7 @@ usage() {
   cat <<USAGE
 Usage: scripts/make-synthetic.sh [--out DIR] [--speakers N] [--seed S] [--help]
 
-  --out DIR       where to write (default \${KWS_CACHE_DIR:-\$HOME/.cache/kws}/synthetic)
+  --out DIR       where to write (default \${KWS_CACHE_DIR:-\$HOME/.cache/kws}/synthetic-v2)
   --speakers N    how many synthesizer configurations (default 160; from 400 on, every second one is flite)
   --seed S        seed of the configuration draw (default 1)
 
@@ -21,7 +21,7 @@ Needs espeak-ng, flite and sox (scripts/install-deps.sh installs them). Idempote
 USAGE
 }
 
-out="${KWS_CACHE_DIR:-$HOME/.cache/kws}/synthetic"
+out="${KWS_CACHE_DIR:-$HOME/.cache/kws}/synthetic-v2"
 speakers=160
 seed=1
 while (($#)); do
@@ -42,10 +42,21 @@ accents=(en-us en-gb en-gb-scotland en-gb-x-rp en-029 en-gb-x-gbclan en-gb-x-gbc
 variants=(m1 m2 m4 m5 m6 m7 m8 f1 f4 f5 adam Alex Alicia Andy Annie aunty belinda benjamin caleb david ed edward
   Gene gustave Hugo iven iven2 john linda Lee max Michael Mike paul quincy rob robert steph steph2 travis victor zac grandma grandpa)
 unknown_words=(yet yeah yellow yesterday guess less bless chess dress press mess address test nest west
-  know now go snow toe new nose note noon nope nah know-how hello house seven left right up down on off stop
+  knot now go snow toe new nose note noon nope nah north hello house seven left right up down on off stop
   maybe okay never nothing sure cat dog bird tree three)
+# No homophone of a keyword may be here: "know" (n'oU, the very sound of "no") and "know-how" were, until they were
+# found teaching the model that "no" is unknown; "knot" and "north" took their places (same count, same draws).
+# The list is stamped into OUT/.words, and a folder made from another list is refused rather than mixed.
+words_stamp="${unknown_words[*]}"
 
 mkdir -p "$out/yes" "$out/no" "$out/_unknown_"
+if [[ -f "$out/.words" ]]; then
+  [[ "$(cat "$out/.words")" == "$words_stamp" ]] || {
+    echo "error: '$out' was made from another word list; delete it or choose another --out" >&2; exit 1; }
+elif [[ -n "$(find "$out" -name '*.wav' -print -quit)" ]]; then
+  echo "error: '$out' holds clips from an older version of this script (no .words stamp); delete it or choose another --out" >&2; exit 1
+fi
+printf '%s\n' "$words_stamp" > "$out/.words"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 

@@ -30,7 +30,7 @@ while (($#)); do
 done
 [[ -d "$data/speech_commands" ]] || { echo "error: no speech_commands/ in '$data' (set --data or KWS_DATA_DIR)" >&2; exit 2; }
 
-synthetic="${KWS_CACHE_DIR:-$HOME/.cache/kws}/synthetic"
+synthetic="${KWS_CACHE_DIR:-$HOME/.cache/kws}/synthetic-v2"
 scripts/make-synthetic.sh --out "$synthetic" --speakers 640 --seed 1
 dotnet build Trainer/Trainer.csproj -c Release -nologo -clp:ErrorsOnly
 dotnet Trainer/bin/Release/net10.0/kws-trainer.dll train \

@@ -20,6 +20,20 @@ internal sealed record AugmentOptions
     /// </summary>
     public double SpeedPercent { get; init; } = 10;
 
+    /// <summary>
+    /// Share of <c>_unknown_</c> examples, in percent, whose word is moved so far that the window holds only its
+    /// beginning or its end (<see cref="PartialKeepMin"/> to <see cref="PartialKeepMax"/> of it, cut at the window's
+    /// edge): the partial words the service sees while a word slides through its window ("sno" of "snowboy", "yes" of
+    /// "yesterday"), which must not fire. 0 = off. Keyword examples are never cut this way.
+    /// </summary>
+    public double PartialWordPercent { get; init; }
+
+    /// <summary>Smallest part of the word a partial-word example keeps (0..1, of the word's active span).</summary>
+    public double PartialKeepMin { get; init; } = 0.2;
+
+    /// <summary>Largest part of the word a partial-word example keeps (0..1, of the word's active span).</summary>
+    public double PartialKeepMax { get; init; } = 0.7;
+
     /// <summary>Probability that background noise is mixed into a speech clip.</summary>
     public double NoiseProbability { get; init; } = 0.8;
 

@@ -9,8 +9,12 @@ namespace Trainer.Augment;
 /// </summary>
 internal sealed class WaveAugmenter(AugmentOptions options, IReadOnlyList<float[]> noise, int sampleRateHz = 16000)
 {
-    /// <summary>Writes an augmented copy of <paramref name="clip"/> into <paramref name="output"/> (same length).</summary>
-    public void Augment(ReadOnlySpan<float> clip, Span<float> output, Random rng)
+    /// <summary>
+    /// Writes an augmented copy of <paramref name="clip"/> into <paramref name="output"/> (same length). With
+    /// <paramref name="partialWord"/> the shift is drawn from the partial-word range instead, so that only the beginning
+    /// or the end of the (centred) word stays in the window.
+    /// </summary>
+    public void Augment(ReadOnlySpan<float> clip, Span<float> output, Random rng, bool partialWord = false)
     {
         Span<float> stretched = clip.Length <= 16000 ? stackalloc float[clip.Length] : new float[clip.Length];
         scoped var source = clip;
@@ -21,9 +25,8 @@ internal sealed class WaveAugmenter(AugmentOptions options, IReadOnlyList<float[
             source = stretched;
         }
 
-        var early = (int)(options.ShiftEarlyMs * sampleRateHz / 1000);
-        var late = (int)(options.ShiftLateMs * sampleRateHz / 1000);
-        var shift = early + late == 0 ? 0 : rng.Next(-early, late + 1);
+        var shift = partialWord ? PartialShift(source, rng) : Shift(rng);
+        shift = Math.Clamp(shift, 1 - output.Length, output.Length - 1);
         output.Clear();
         if (shift >= 0)
         {
@@ -48,6 +51,10 @@ internal sealed class WaveAugmenter(AugmentOptions options, IReadOnlyList<float[
 
         TensorPrimitives.Clamp(output, -1f, 1f, output);
     }
+
+    /// <summary>True when an example of class <paramref name="unknown"/> should be cut to a partial word (draws only when the option is on).</summary>
+    public bool DrawPartialWord(bool unknown, Random rng) =>
+        unknown && options.PartialWordPercent > 0 && rng.NextDouble() * 100 < options.PartialWordPercent;
 
     /// <summary>
     /// Plays <paramref name="clip"/> back at <paramref name="speed"/> times its speed into <paramref name="output"/>
@@ -118,6 +125,61 @@ internal sealed class WaveAugmenter(AugmentOptions options, IReadOnlyList<float[
         }
 
         return count == 0 ? 0 : sum / count;
+    }
+
+    private int Shift(Random rng)
+    {
+        var early = (int)(options.ShiftEarlyMs * sampleRateHz / 1000);
+        var late = (int)(options.ShiftLateMs * sampleRateHz / 1000);
+        return early + late == 0 ? 0 : rng.Next(-early, late + 1);
+    }
+
+    /// <summary>
+    /// A shift that puts a random point of the word's active span (see <see cref="ActiveSpan"/>) on the window's start or
+    /// end, so that between <see cref="AugmentOptions.PartialKeepMin"/> and <see cref="AugmentOptions.PartialKeepMax"/> of
+    /// the word stays: its beginning (cut at the end of the window) or its end (cut at the start).
+    /// </summary>
+    private int PartialShift(ReadOnlySpan<float> source, Random rng)
+    {
+        var (start, end) = ActiveSpan(source);
+        var keep = options.PartialKeepMin + (rng.NextDouble() * (options.PartialKeepMax - options.PartialKeepMin));
+        var span = end - start;
+        return rng.Next(2) == 0
+            ? source.Length - (start + (int)(keep * span))   // the beginning stays, at the end of the window
+            : -(start + (int)((1 - keep) * span));            // the end stays, at the start of the window
+    }
+
+    /// <summary>
+    /// The first and one-past-the-last sample of the 10 ms frames within 20 dB of the loudest frame: where the word is.
+    /// The whole clip when it is silent.
+    /// </summary>
+    public static (int Start, int End) ActiveSpan(ReadOnlySpan<float> audio, int frame = 160)
+    {
+        var frames = audio.Length / frame;
+        var max = 0.0;
+        for (var f = 0; f < frames; f++)
+        {
+            var s = audio.Slice(f * frame, frame);
+            max = Math.Max(max, TensorPrimitives.Dot(s, s));
+        }
+
+        if (max <= 0)
+        {
+            return (0, audio.Length);
+        }
+
+        int first = -1, last = -1;
+        for (var f = 0; f < frames; f++)
+        {
+            var s = audio.Slice(f * frame, frame);
+            if (TensorPrimitives.Dot(s, s) >= max / 100)
+            {
+                first = first < 0 ? f : first;
+                last = f;
+            }
+        }
+
+        return (first * frame, (last + 1) * frame);
     }
 
     private void MixNoise(Span<float> audio, double snrDb, Random rng)

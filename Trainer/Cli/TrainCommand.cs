@@ -25,11 +25,12 @@ internal static class TrainCommand
         var silenceShare = new Option<double>("--silence-share") { Description = "Silence examples per epoch, as a multiple of a keyword class", DefaultValueFactory = _ => new TrainOptions().SilenceShare };
         var specAugment = new Option<bool>("--spec-augment") { Description = "Add SpecAugment masks (2 time, 2 frequency)" };
         var speed = new Option<double>("--speed-percent") { Description = "Speed perturbation: play clips up to this many percent faster or slower (0 = off)", DefaultValueFactory = _ => new AugmentOptions().SpeedPercent };
+        var partial = new Option<double>("--partial-words") { Description = "Percent of unknown examples cut to the beginning or end of their word (partial words must not fire; 0 = off)", DefaultValueFactory = _ => new AugmentOptions().PartialWordPercent };
         var noAugment = new Option<bool>("--no-augment") { Description = "Train without waveform augmentation" };
 
         var command = new Command("train", "Train the keyword CNN, export it as ONNX with the model contract, check it in ONNX Runtime, and write a report.")
         {
-            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, noAugment,
+            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, partial, noAugment,
         };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
@@ -39,7 +40,15 @@ internal static class TrainCommand
                 throw new ArgumentException($"--speed-percent must be at least 0 and below 50, got {speedPercent}");
             }
 
-            var augment = parse.GetValue(noAugment) ? AugmentOptions.None : new AugmentOptions { SpeedPercent = speedPercent };
+            var partialPercent = parse.GetValue(partial);
+            if (partialPercent is < 0 or > 100)
+            {
+                throw new ArgumentException($"--partial-words is a percentage from 0 to 100, got {partialPercent}");
+            }
+
+            var augment = parse.GetValue(noAugment)
+                ? AugmentOptions.None
+                : new AugmentOptions { SpeedPercent = speedPercent, PartialWordPercent = partialPercent };
             if (parse.GetValue(specAugment))
             {
                 augment = augment with { TimeMasks = 2, FrequencyMasks = 2 };

@@ -1,5 +1,6 @@
 using Kws.Audio.Features;
 using Trainer.Augment;
+using Trainer.Data;
 using Trainer.Engine;
 
 namespace Trainer.Training;
@@ -61,7 +62,8 @@ internal sealed class Featurizer
         }
         else if (augment)
         {
-            _wave.Augment(Fit(example.Clip.Audio), wave, rng);
+            var partial = _wave.DrawPartialWord(example.ClassIndex == ClassLabels.Unknown, rng);
+            _wave.Augment(Fit(example.Clip.Audio), wave, rng, partial);
         }
         else
         {
