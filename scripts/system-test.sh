@@ -175,7 +175,7 @@ YES_LINE=17
 NO_LINE=27
 ON_MS=1000
 LATENCY_S=2
-WATCHDOG_WAIT_S=150
+STALL_WAIT_S=45
 HOLD_S=25
 ENV
   cp "$gpio_sim_ko" "$work/gpio-sim.ko"

@@ -11,7 +11,7 @@ set -uo pipefail
 # shellcheck source=/dev/null
 source "$1"
 : "${REPO:?}" "${RESULTS:?}" "${PUBLISH:?}" "${GPIO_SIM_KO:?}" "${YES_LINE:?}" "${NO_LINE:?}" "${ON_MS:?}"
-: "${LATENCY_S:?}" "${WATCHDOG_WAIT_S:?}" "${HOLD_S:?}"
+: "${LATENCY_S:?}" "${STALL_WAIT_S:?}" "${HOLD_S:?}"
 fixture="$REPO/tests/fixtures/stream_yes_no.wav"
 manifest="$REPO/tests/fixtures/stream_yes_no.json"
 checker="$REPO/scripts/system-test/check_leds.py"
@@ -205,33 +205,65 @@ kill -KILL "$player" 2>/dev/null
 wait "$player" 2>/dev/null
 
 # ---------------------------------------------------------------------------------------------------------------
-step "5b. Stall the capture clock (the device stays open and stops delivering): the watchdog must restart kws-edge"
+step "5b. Stall the capture clock (the device stays open and stops delivering): kws-edge must notice and recover"
 pid_before="$(prop MainPID)"
 restarts_before="$(prop NRestarts)"
 t_hang="$(now)"
 kill -STOP "$clock_pid"
-log "  clock process $clock_pid stopped at $t_hang: no more audio from hw:$card,1; kws-edge PID $pid_before; waiting up to $WATCHDOG_WAIT_S s"
+log "  clock process $clock_pid stopped at $t_hang: no more audio from hw:$card,1; kws-edge PID $pid_before; waiting up to $STALL_WAIT_S s"
 # Where kws-edge's threads wait a few seconds into the stall (for the report).
 nap 6
 for task in /proc/"$pid_before"/task/*; do
   printf '%s %s %s\n' "${task##*/}" "$(cat "$task/comm" 2>/dev/null)" "$(cat "$task/wchan" 2>/dev/null)"
 done > "$RESULTS/stall-threads.txt"
 log "  after 6 s: status '$(prop StatusText)'; threads waiting in: $(awk '{ print $NF }' "$RESULTS/stall-threads.txt" | sort | uniq -c | sort -rn | awk '{ printf "%s %s, ", $1, $2 }')"
+# Two outcomes are right (EdgeService/Audio/ResilientAudioSource.cs): the stalled stream closes within
+# Audio:CloseTimeoutMs and the source retries while the watchdog is fed (no restart needed), or it cannot be closed
+# (stuck in the driver), the source gives up and kws-edge exits 1 so that Restart=on-failure brings it back.
+# Wrong: a hang that only the watchdog ends, or no notice at all.
 restarted() { [[ "$(prop NRestarts)" != "$restarts_before" ]]; }
-wait_for "$WATCHDOG_WAIT_S" restarted
-# The device's clock comes back as systemd restarts the service.
+wait_for "$STALL_WAIT_S" restarted
+# The device's clock comes back (as systemd restarts the service, or after the wait).
 kill -CONT "$clock_pid"
 active() { [[ "$(prop ActiveState)" == active ]]; }
 wait_for 120 active
 t_back="$(now)"
-journalctl -b --no-pager -o short-unix --since "@${t_hang%.*}" | grep -E "$unit|kws-edge\[" |
-  grep -vE "notification message|Child [0-9]+ belongs|ALSA lib|[Jj]ack|Cannot connect|Killing process [0-9]+ \(" > "$RESULTS/watchdog.txt"
-grep -E "Watchdog timeout|Failed with result|Scheduled restart|Audio input|Main process exited" "$RESULTS/watchdog.txt" |
-  sed -E 's/^[0-9.]+ [^ ]+ //; s/^/  | /' | head -10 | tee -a "$progress"
-watchdog_at="$(grep -m1 "Watchdog timeout" "$RESULTS/watchdog.txt" | awk '{ print $1 }')"
-check "watchdog restarts a service whose audio stalled" \
-  "$([[ -n "$watchdog_at" ]] && grep -q "Failed with result 'watchdog'" "$RESULTS/watchdog.txt" && active; echo $?)" \
-  "watchdog timeout $(awk -v a="$t_hang" -v b="${watchdog_at:-0}" 'BEGIN { printf "%.1f", b - a }') s into the stall; active again after $(awk -v a="$t_hang" -v b="$t_back" 'BEGIN { printf "%.0f", b - a }') s as PID $(prop MainPID) (restarts $restarts_before -> $(prop NRestarts))"
+# The unit's and kws-edge's journal lines since $1 into $2; the lines matching $3 are shown in the progress log.
+journal_since() {
+  journalctl -b --no-pager -o short-unix --since "@${1%.*}" | grep -E "$unit|kws-edge\[" |
+    grep -vE "guest-test.sh|notification message|Child [0-9]+ belongs|ALSA lib|[Jj]ack|Cannot connect|Killing process [0-9]+ \(" > "$2"
+  grep -E "$3" "$2" | sed -E 's/^[0-9.]+ [^ ]+ //; s/^/  | /' | head -10 | tee -a "$progress"
+}
+journal_since "$t_hang" "$RESULTS/watchdog.txt" "Watchdog timeout|Failed with result|Scheduled restart|Audio input|Audio source failed|Main process exited"
+lost_at="$(grep -m1 "Audio input lost" "$RESULTS/watchdog.txt" | awk '{ print $1 }')"
+if restarted; then
+  outcome="stream abandoned, exit 1, restarted by Restart=on-failure"
+  recovered="$(grep -q "Audio source failed" "$RESULTS/watchdog.txt" && grep -q "Failed with result 'exit-code'" "$RESULTS/watchdog.txt"; echo $?)"
+else
+  outcome="stream closed and retried in-process, no restart"
+  recovered="$([[ "$(prop MainPID)" == "$pid_before" ]]; echo $?)"
+fi
+check "a stalled capture clock is noticed and recovered from without the watchdog" \
+  "$([[ -n "$lost_at" && $recovered -eq 0 ]] && ! grep -q "Watchdog timeout" "$RESULTS/watchdog.txt" && active; echo $?)" \
+  "audio input lost $(awk -v a="$t_hang" -v b="${lost_at:-0}" 'BEGIN { printf "%.1f", b - a }') s into the stall; $outcome; active again after $(awk -v a="$t_hang" -v b="$t_back" 'BEGIN { printf "%.0f", b - a }') s as PID $(prop MainPID) (restarts $restarts_before -> $(prop NRestarts))"
+
+# ---------------------------------------------------------------------------------------------------------------
+step "5c. Freeze kws-edge itself (SIGSTOP): a real hang, which only the watchdog can end"
+pid_before="$(prop MainPID)"
+restarts_before="$(prop NRestarts)"
+t_freeze="$(now)"
+kill -STOP "$pid_before"
+log "  kws-edge PID $pid_before stopped at $t_freeze; waiting up to $STALL_WAIT_S s for the watchdog"
+wait_for "$STALL_WAIT_S" restarted
+wait_for 120 active
+t_back="$(now)"
+journal_since "$t_freeze" "$RESULTS/watchdog-freeze.txt" "Watchdog timeout|Failed with result|Scheduled restart|Main process exited"
+watchdog_at="$(grep -m1 "Watchdog timeout" "$RESULTS/watchdog-freeze.txt" | awk '{ print $1 }')"
+# WatchdogSec=10s, then SIGABRT, SIGKILL after TimeoutAbortSec=5s, RestartSec=5s: about 20 s, 45 s at most.
+check "watchdog restarts a frozen kws-edge" \
+  "$([[ -n "$watchdog_at" ]] && grep -q "Failed with result 'watchdog'" "$RESULTS/watchdog-freeze.txt" && active &&
+     awk -v a="$t_freeze" -v b="$t_back" 'BEGIN { exit !(b - a <= 45) }'; echo $?)" \
+  "watchdog timeout $(awk -v a="$t_freeze" -v b="${watchdog_at:-0}" 'BEGIN { printf "%.1f", b - a }') s into the freeze; active again after $(awk -v a="$t_freeze" -v b="$t_back" 'BEGIN { printf "%.0f", b - a }') s as PID $(prop MainPID) (restarts $restarts_before -> $(prop NRestarts))"
 
 t_again="$(play 8)"
 settle
