@@ -54,6 +54,20 @@ public class TinyTrainingTests
         Assert.InRange(File.ReadAllBytes(exported).Length, File.ReadAllBytes(Path.Combine(output, "model.onnx")).Length, File.ReadAllBytes(Path.Combine(output, "model.onnx")).Length + 200);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheKeptEpochIsTheLowestValidationLossOrTheLast(bool keepLast)
+    {
+        var layout = DatasetLayout.Resolve(GeneratedDataset.Create(TestPaths.NewTempDir("kws-tiny-data"), speakers: 12, perSpeaker: 1), null, [], []);
+        var data = LoadedDataset.Load(DatasetScanner.Scan(layout, new SpeakerSplitter(15, 15)), layout);
+        var options = new TrainOptions { Epochs = 4, BatchSize = 16, Width = 8, Blocks = 1, Threads = 1, Augment = AugmentOptions.None, KeepLastEpoch = keepLast };
+        var result = new TrainingRun(options).Run(data);
+
+        var lowest = result.History.MinBy(e => e.ValidationLoss)!.Epoch;
+        Assert.Equal(keepLast ? options.Epochs : lowest, result.BestEpoch);
+    }
+
     [Fact]
     public void BadInputExitsWithTwoAndAMessage()
     {

@@ -26,11 +26,12 @@ internal static class TrainCommand
         var specAugment = new Option<bool>("--spec-augment") { Description = "Add SpecAugment masks (2 time, 2 frequency)" };
         var speed = new Option<double>("--speed-percent") { Description = "Speed perturbation: play clips up to this many percent faster or slower (0 = off)", DefaultValueFactory = _ => new AugmentOptions().SpeedPercent };
         var partial = new Option<double>("--partial-words") { Description = "Percent of unknown examples cut to the beginning or end of their word (partial words must not fire; 0 = off)", DefaultValueFactory = _ => new AugmentOptions().PartialWordPercent };
+        var keepLast = new Option<bool>("--keep-last") { Description = "Keep the last epoch's weights (default: the epoch with the lowest validation loss)" };
         var noAugment = new Option<bool>("--no-augment") { Description = "Train without waveform augmentation" };
 
         var command = new Command("train", "Train the keyword CNN, export it as ONNX with the model contract, check it in ONNX Runtime, and write a report.")
         {
-            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, partial, noAugment,
+            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, partial, keepLast, noAugment,
         };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
@@ -66,6 +67,7 @@ internal static class TrainCommand
                 UnknownShare = parse.GetValue(unknownShare),
                 SilenceShare = parse.GetValue(silenceShare),
                 Augment = augment,
+                KeepLastEpoch = parse.GetValue(keepLast),
             };
             var job = new TrainJob(
                 parse.GetValue(data)!,

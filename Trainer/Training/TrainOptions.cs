@@ -57,6 +57,13 @@ internal sealed record TrainOptions
     /// <summary>Frames per model input (1 s at the default front end).</summary>
     public int Frames { get; init; } = 98;
 
+    /// <summary>
+    /// Keep the weights of the last epoch (the learning rate has decayed to near zero there) instead of those of the epoch
+    /// with the lowest validation loss. With hard negatives in training, the validation loss on whole clips can bottom
+    /// out early, while the later epochs are the better model.
+    /// </summary>
+    public bool KeepLastEpoch { get; init; }
+
     /// <summary>Augmentation of the training examples.</summary>
     public AugmentOptions Augment { get; init; } = new();
 

@@ -90,9 +90,10 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
             history.Add(stats);
             // Lowest validation loss wins: it rewards calibrated probabilities, from which the operating threshold is
             // chosen afterwards; argmax recall on ~60 validation keywords jumps by several percent between epochs.
+            // Or, with KeepLastEpoch, simply the last epoch.
             var score = -validationLoss;
             var mark = "";
-            if (score >= best.Score)
+            if (options.KeepLastEpoch ? epoch == options.Epochs : score >= best.Score)
             {
                 using var weights = new MemoryStream();
                 WeightsFile.Save(model, weights);
