@@ -30,6 +30,25 @@ internal sealed class Rng
         _s3 = (uint)(b >> 32) | 1u;
     }
 
+    /// <summary>
+    /// A seed derived from <paramref name="a"/>, <paramref name="b"/> and <paramref name="c"/> by SplitMix64: the same in every
+    /// process and .NET version (unlike <see cref="HashCode.Combine{T1, T2}(T1, T2)"/>, which is randomised per process and
+    /// made earlier training runs differ from one run to the next).
+    /// </summary>
+    public static int DeriveSeed(long a, long b, long c = 0)
+    {
+        static ulong Mix(ulong z)
+        {
+            z += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+
+        var h = Mix(Mix(Mix((ulong)a) ^ (ulong)b) ^ (ulong)c);
+        return (int)(h & 0x7FFFFFFF);
+    }
+
     /// <summary>The next 32 random bits.</summary>
     public uint NextUInt()
     {

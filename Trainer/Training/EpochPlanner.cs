@@ -1,4 +1,5 @@
 using Trainer.Data;
+using Trainer.Engine;
 
 namespace Trainer.Training;
 
@@ -42,7 +43,7 @@ internal sealed class EpochPlanner
     /// <summary>The shuffled examples of epoch <paramref name="epoch"/>.</summary>
     public Example[] Plan(int epoch)
     {
-        var rng = new Random(HashCode.Combine(_options.Seed, epoch, 0x5eed));
+        var rng = new Random(Rng.DeriveSeed(_options.Seed, epoch, 0x5eed));
         var examples = _keywords.Select(c => new Example(c, c.Ref.ClassIndex)).ToList();
         var cumulative = new double[_unknown.Length];
         var total = 0.0;

@@ -44,7 +44,7 @@ internal sealed class Featurizer
         {
             for (var i = t; i < examples.Count; i += _threads)
             {
-                Featurize(examples[i], batch.Example(i), augment, HashCode.Combine(seed, i), t);
+                Featurize(examples[i], batch.Example(i), augment, Rng.DeriveSeed(seed, i), t);
             }
         });
     }
