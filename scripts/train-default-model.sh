@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Trains the bundled default model exactly as it was made: synthetic speech (espeak-ng and flite, 640 configurations, seed 1)
-# plus the shared recordings, one seed, then copies the model and its report into models/.
+# Trains the recipe of the bundled default model: synthetic speech (espeak-ng and flite, 640 configurations, seed 1)
+# plus the shared recordings, one seed, then (--install) copies the model and its report into models/. Runs are now
+# reproducible (same weights; tested on a small run in two processes), but do not give the bundled file itself, which
+# came from an earlier synthetic word list and seeding (models/MODEL_CARD.md, "Reproducing").
 # About 22 minutes on 2 idle cores (width 96, 80 epochs). See models/MODEL_CARD.md for the data, split and figures.
 set -euo pipefail
 
