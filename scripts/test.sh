@@ -7,7 +7,7 @@ if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   echo "Usage: scripts/test.sh [dotnet test arguments, e.g. --filter FullyQualifiedName~Wav]"
   echo "Data-dependent tests read \${KWS_DATA_DIR:-../shared/data} and report themselves skipped when it is absent."
   echo "Then the full-system test (scripts/system-test.sh: a VM with systemd, a loopback sound card and simulated"
-  echo "GPIO; at most 14 minutes), each of its checks counted; skipped with dotnet test arguments, with"
+  echo "GPIO; at most 20 minutes), each of its checks counted; skipped with dotnet test arguments, with"
   echo "KWS_SKIP_SYSTEM_TEST=1, or where it cannot run (not x86_64, not root), saying why."
   exit 0
 fi
@@ -57,7 +57,7 @@ elif [[ "${KWS_SKIP_SYSTEM_TEST:-0}" == 1 ]]; then
   echo "SKIP system test: KWS_SKIP_SYSTEM_TEST=1"
   skipped=$((skipped + 1))
 else
-  timeout 14m scripts/system-test.sh 2>&1 | tee "$system_log"
+  timeout 20m scripts/system-test.sh 2>&1 | tee "$system_log"
   system_status=${PIPESTATUS[0]}
   if read -r sp sf ss < <(sed -nE 's/^system test: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped$/\1 \2 \3/p' "$system_log" | tail -1) &&
      [[ -n "$sp" ]]; then
@@ -67,7 +67,7 @@ else
       failed=$((failed + 1))
     fi
   else
-    ((system_status == 124)) && echo "the system test was stopped after 14 minutes" ||
+    ((system_status == 124)) && echo "the system test was stopped after 20 minutes" ||
       echo "the system test ended ($system_status) without its summary line"
     failed=$((failed + 1))
   fi
