@@ -1,4 +1,5 @@
 using Trainer.Augment;
+using Trainer.StreamEval;
 
 namespace Trainer.Tests.Augment;
 
@@ -102,14 +103,14 @@ public sealed class WaveAugmenterTests
     }
 
     [Fact]
-    public void TheActiveSpanIsWhereTheWordIs()
+    public void TheWordExtentThatPartialWordsCutIsWhereTheWordIs()
     {
         var clip = new float[Rate];
         Array.Fill(clip, 0.001f);   // a floor 54 dB down: not part of the word
         Array.Fill(clip, 0.5f, 4800, 6400);
         Array.Fill(clip, 0.1f, 11200, 800);   // 14 dB down: still the word
-        Assert.Equal((4800, 12000), WaveAugmenter.ActiveSpan(clip));
-        Assert.Equal((0, Rate), WaveAugmenter.ActiveSpan(new float[Rate]));
+        Assert.Equal((4800, 12000), WordExtent.Measure(clip));
+        Assert.Null(WordExtent.Measure(new float[Rate]));   // a silent clip: PartialShift then takes the whole clip
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Trainer.StreamEval;
 
 namespace Trainer.Augment;
 
@@ -135,51 +136,18 @@ internal sealed class WaveAugmenter(AugmentOptions options, IReadOnlyList<float[
     }
 
     /// <summary>
-    /// A shift that puts a random point of the word's active span (see <see cref="ActiveSpan"/>) on the window's start or
+    /// A shift that puts a random point of the word's active span (see <see cref="WordExtent"/>) on the window's start or
     /// end, so that between <see cref="AugmentOptions.PartialKeepMin"/> and <see cref="AugmentOptions.PartialKeepMax"/> of
     /// the word stays: its beginning (cut at the end of the window) or its end (cut at the start).
     /// </summary>
     private int PartialShift(ReadOnlySpan<float> source, Random rng)
     {
-        var (start, end) = ActiveSpan(source);
+        var (start, end) = WordExtent.Measure(source) ?? (0, source.Length);
         var keep = options.PartialKeepMin + (rng.NextDouble() * (options.PartialKeepMax - options.PartialKeepMin));
         var span = end - start;
         return rng.Next(2) == 0
             ? source.Length - (start + (int)(keep * span))   // the beginning stays, at the end of the window
             : -(start + (int)((1 - keep) * span));            // the end stays, at the start of the window
-    }
-
-    /// <summary>
-    /// The first and one-past-the-last sample of the 10 ms frames within 20 dB of the loudest frame: where the word is.
-    /// The whole clip when it is silent.
-    /// </summary>
-    public static (int Start, int End) ActiveSpan(ReadOnlySpan<float> audio, int frame = 160)
-    {
-        var frames = audio.Length / frame;
-        var max = 0.0;
-        for (var f = 0; f < frames; f++)
-        {
-            var s = audio.Slice(f * frame, frame);
-            max = Math.Max(max, TensorPrimitives.Dot(s, s));
-        }
-
-        if (max <= 0)
-        {
-            return (0, audio.Length);
-        }
-
-        int first = -1, last = -1;
-        for (var f = 0; f < frames; f++)
-        {
-            var s = audio.Slice(f * frame, frame);
-            if (TensorPrimitives.Dot(s, s) >= max / 100)
-            {
-                first = first < 0 ? f : first;
-                last = f;
-            }
-        }
-
-        return (first * frame, (last + 1) * frame);
     }
 
     private void MixNoise(Span<float> audio, double snrDb, Random rng)

@@ -6,24 +6,16 @@ namespace Trainer.Engine;
 /// </summary>
 internal sealed class Rng
 {
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+
     private uint _s0, _s1, _s2, _s3;
     private float? _spareGaussian;
 
     /// <summary>Seeds the generator.</summary>
     public Rng(ulong seed)
     {
-        var x = seed;
-        ulong Next()
-        {
-            x += 0x9E3779B97F4A7C15UL;
-            var z = x;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        var a = Next();
-        var b = Next();
+        var a = SplitMix(seed);
+        var b = SplitMix(seed + Golden);
         _s0 = (uint)a;
         _s1 = (uint)(a >> 32);
         _s2 = (uint)b;
@@ -37,16 +29,17 @@ internal sealed class Rng
     /// </summary>
     public static int DeriveSeed(long a, long b, long c = 0)
     {
-        static ulong Mix(ulong z)
-        {
-            z += 0x9E3779B97F4A7C15UL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return z ^ (z >> 31);
-        }
-
-        var h = Mix(Mix(Mix((ulong)a) ^ (ulong)b) ^ (ulong)c);
+        var h = SplitMix(SplitMix(SplitMix((ulong)a) ^ (ulong)b) ^ (ulong)c);
         return (int)(h & 0x7FFFFFFF);
+    }
+
+    /// <summary>SplitMix64's output for the state <paramref name="state"/> (advanced by the golden gamma, then mixed).</summary>
+    private static ulong SplitMix(ulong state)
+    {
+        var z = state + Golden;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 
     /// <summary>The next 32 random bits.</summary>
