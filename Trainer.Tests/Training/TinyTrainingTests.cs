@@ -54,6 +54,36 @@ public class TinyTrainingTests
         Assert.InRange(File.ReadAllBytes(exported).Length, File.ReadAllBytes(Path.Combine(output, "model.onnx")).Length, File.ReadAllBytes(Path.Combine(output, "model.onnx")).Length + 200);
     }
 
+    /// <summary>
+    /// With --word-classes the generated "up" clips become a class of their own; the file still has the four labels,
+    /// agrees with the engine (the job's own parity check), and the export command rebuilds it from the checkpoint.
+    /// </summary>
+    [Fact]
+    public void WithWordClassesTheFileStillHasFourLabelsAndTheCheckpointExportsAgain()
+    {
+        var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-tiny-data"), speakers: 20, perSpeaker: 2);
+        var output = TestPaths.NewTempDir("kws-tiny-out");
+        var options = new TrainOptions { Epochs = 2, BatchSize = 16, Width = 8, Blocks = 1, Threads = 1, Augment = AugmentOptions.None, RealKeywordRepeat = 2 };
+        Assert.Equal(0, new TrainJob(data, null, [], [], output, options, wordClasses: true).Run());
+
+        var checkpoint = File.ReadAllText(Path.Combine(output, Checkpoint.FileName));
+        Assert.Contains("\"up\"", checkpoint);
+        var (model, restored, _) = Checkpoint.Load(output);
+        Assert.Equal(["up"], restored.WordClasses);
+        Assert.Equal(5, model.OutputShape.Size);
+
+        var exported = Path.Combine(output, "again.onnx");
+        Assert.Equal(0, TrainerCli.Run(["export", "--checkpoint", output, "--out", exported]));
+        foreach (var file in new[] { Path.Combine(output, "model.onnx"), exported })
+        {
+            using var classifier = KeywordClassifier.Open(file);
+            Assert.Equal(ClassLabels.All, classifier.Contract.Labels);
+            classifier.Run();
+            Assert.Equal(4, classifier.Scores.Length);
+            Assert.Equal(1.0, classifier.Scores.ToArray().Sum(), 4);
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

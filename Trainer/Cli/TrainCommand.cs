@@ -26,12 +26,14 @@ internal static class TrainCommand
         var specAugment = new Option<bool>("--spec-augment") { Description = "Add SpecAugment masks (2 time, 2 frequency)" };
         var speed = new Option<double>("--speed-percent") { Description = "Speed perturbation: play clips up to this many percent faster or slower (0 = off)", DefaultValueFactory = _ => new AugmentOptions().SpeedPercent };
         var partial = new Option<double>("--partial-words") { Description = "Percent of unknown examples cut to the beginning or end of their word (partial words must not fire; 0 = off)", DefaultValueFactory = _ => new AugmentOptions().PartialWordPercent };
+        var realRepeat = new Option<int>("--real-keyword-repeat") { Description = "Times per epoch each yes/no clip of --data (not of --extra folders) is drawn, with fresh augmentation each time", DefaultValueFactory = _ => new TrainOptions().RealKeywordRepeat };
+        var wordClasses = new Option<bool>("--word-classes") { Description = "Train each named negative word (down, go, ..., each --negatives folder) as a class of its own; the model still outputs yes, no, _silence_, _unknown_" };
         var keepLast = new Option<bool>("--keep-last") { Description = "Keep the last epoch's weights (default: the epoch with the lowest validation loss)" };
         var noAugment = new Option<bool>("--no-augment") { Description = "Train without waveform augmentation" };
 
         var command = new Command("train", "Train the keyword CNN, export it as ONNX with the model contract, check it in ONNX Runtime, and write a report.")
         {
-            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, partial, keepLast, noAugment,
+            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, partial, realRepeat, wordClasses, keepLast, noAugment,
         };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
@@ -66,6 +68,7 @@ internal static class TrainCommand
                 Blocks = parse.GetValue(blocks),
                 UnknownShare = parse.GetValue(unknownShare),
                 SilenceShare = parse.GetValue(silenceShare),
+                RealKeywordRepeat = Positive(parse.GetValue(realRepeat), "--real-keyword-repeat"),
                 Augment = augment,
                 KeepLastEpoch = parse.GetValue(keepLast),
             };
@@ -75,7 +78,8 @@ internal static class TrainCommand
                 parse.GetValue(extra) ?? [],
                 parse.GetValue(negatives) ?? [],
                 parse.GetValue(output)!,
-                options);
+                options,
+                parse.GetValue(wordClasses));
             return job.Run();
         }));
         return command;

@@ -14,7 +14,15 @@ namespace Trainer.Cli;
 /// Runtime that the file agrees with the engine on the validation speakers (within 0.1% accuracy), evaluate the file
 /// on the test speakers, and write report.json and report.html.
 /// </summary>
-internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string> extra, IReadOnlyList<string> negatives, string output, TrainOptions options)
+/// <param name="data">The Speech Commands-layout folder.</param>
+/// <param name="noise">The background-noise folder, or null for the one in or beside <paramref name="data"/>.</param>
+/// <param name="extra">Extra training-only folders (synthetic speech, say).</param>
+/// <param name="negatives">Folders of negative recordings.</param>
+/// <param name="output">Where the model, checkpoint and report go.</param>
+/// <param name="options">The training options.</param>
+/// <param name="wordClasses">Train the named negative words as classes of their own (see <see cref="WordClasses"/>).</param>
+internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string> extra, IReadOnlyList<string> negatives, string output, TrainOptions options,
+    bool wordClasses = false)
 {
     /// <summary>Largest accuracy difference allowed between the engine and ONNX Runtime on the validation split.</summary>
     public const double ParityTolerance = 0.001;
@@ -36,6 +44,11 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
         foreach (var line in summary)
         {
             Console.WriteLine(line);
+        }
+
+        if (wordClasses)
+        {
+            options = options with { WordClasses = WordClasses.Find(dataset.In(DataSplit.Train)) };
         }
 
         Directory.CreateDirectory(output);

@@ -6,4 +6,11 @@ namespace Trainer.Data;
 /// <param name="Speaker">The speaker id (the hash in Speech Commands file names; the file name when there is none).</param>
 /// <param name="Split">Train, validation or test.</param>
 /// <param name="Source">Where it came from, for reports: the folder label, e.g. "yes", "left", "other_words".</param>
-internal sealed record ClipRef(string Path, int ClassIndex, string Speaker, DataSplit Split, string Source);
+internal sealed record ClipRef(string Path, int ClassIndex, string Speaker, DataSplit Split, string Source)
+{
+    /// <summary>The <see cref="Source"/> prefix of clips from an extra training folder (<c>--extra</c>), e.g. "extra:yes".</summary>
+    public const string ExtraPrefix = "extra:";
+
+    /// <summary>Whether the clip comes from an extra training folder (synthetic speech, say) rather than the main data set.</summary>
+    public bool FromExtraFolder => Source.StartsWith(ExtraPrefix, StringComparison.Ordinal);
+}

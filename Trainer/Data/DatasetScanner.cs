@@ -33,7 +33,7 @@ internal static class DatasetScanner
                 var label = Path.GetFileName(dir);
                 foreach (var file in Directory.EnumerateFiles(dir, "*.wav").Order(StringComparer.Ordinal))
                 {
-                    clips.Add(new ClipRef(file, ClassLabels.FromFolder(label), SpeakerSplitter.SpeakerOf(file), DataSplit.Train, $"extra:{label}"));
+                    clips.Add(new ClipRef(file, ClassLabels.FromFolder(label), SpeakerSplitter.SpeakerOf(file), DataSplit.Train, $"{ClipRef.ExtraPrefix}{label}"));
                 }
             }
         }

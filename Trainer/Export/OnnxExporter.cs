@@ -8,8 +8,10 @@ namespace Trainer.Export;
 /// <summary>
 /// Writes an engine model as an ONNX file (IR 8, opset 17) that carries the model contract in its metadata. Batch
 /// norm after a convolution is folded into it (w' = w * g / sqrt(v + e), b' = (b - m) * g / sqrt(v + e) + beta);
-/// dropout is dropped; a softmax is appended, so the output holds probabilities. Input "features"
-/// [N, 1, Frames, MelBins], output "scores" [N, labels].
+/// dropout is dropped; a softmax is appended, so the output holds probabilities. A model with more classes than the
+/// contract has labels (trained with <see cref="Trainer.Training.WordClasses"/>) gets a constant matrix product after
+/// the softmax that adds the word classes into <c>_unknown_</c>. Input "features" [N, 1, Frames, MelBins], output
+/// "scores" [N, labels].
 /// </summary>
 internal static class OnnxExporter
 {
@@ -73,7 +75,21 @@ internal static class OnnxExporter
             }
         }
 
-        graph.Softmax(OutputName, current, axis: 1);
+        var classes = model.OutputShape.Size;
+        if (classes == contract.Labels.Count)
+        {
+            graph.Softmax(OutputName, current, axis: 1);
+        }
+        else if (classes > contract.Labels.Count && contract.Labels.Count == Trainer.Data.ClassLabels.All.Count)
+        {
+            var fine = graph.Softmax("word_class_probabilities", current, axis: 1);
+            graph.MatMul(OutputName, fine, graph.AddInitializer("word_classes_to_labels", Trainer.Training.WordClasses.CollapseMatrix(classes), classes, contract.Labels.Count));
+        }
+        else
+        {
+            throw new ArgumentException($"the model has {classes} outputs but the contract {contract.Labels.Count} labels", nameof(contract));
+        }
+
         graph.AddOutput(OutputName, OnnxElementType.Float, "N", contract.Labels.Count);
         var onnx = new OnnxModel(graph)
         {

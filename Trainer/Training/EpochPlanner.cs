@@ -4,7 +4,8 @@ using Trainer.Engine;
 namespace Trainer.Training;
 
 /// <summary>
-/// Decides the examples of each epoch: every keyword clip once, a fresh draw of unknown clips (UnknownShare times the
+/// Decides the examples of each epoch: every keyword clip once (a keyword clip of the main data set
+/// <see cref="TrainOptions.RealKeywordRepeat"/> times), a fresh draw of unknown clips (UnknownShare times the
 /// mean keyword class size) and of silence (SilenceShare times it; half real silence clips, half cuts of background
 /// noise), shuffled. Unknown clips are drawn with weights that follow their recent loss (hard-negative mining): a
 /// word the model keeps taking for "no" ("go", say) comes back more often than one it already rejects. The draws
@@ -22,7 +23,14 @@ internal sealed class EpochPlanner
     public EpochPlanner(IReadOnlyList<Clip> training, TrainOptions options)
     {
         _options = options;
-        _keywords = training.Where(c => c.Ref.ClassIndex is ClassLabels.Yes or ClassLabels.No).ToArray();
+        if (options.RealKeywordRepeat < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.RealKeywordRepeat, "RealKeywordRepeat must be at least 1");
+        }
+
+        _keywords = training.Where(c => c.Ref.ClassIndex is ClassLabels.Yes or ClassLabels.No)
+            .SelectMany(c => Enumerable.Repeat(c, c.Ref.FromExtraFolder ? 1 : options.RealKeywordRepeat))
+            .ToArray();
         _unknown = training.Where(c => c.Ref.ClassIndex == ClassLabels.Unknown).ToArray();
         _silence = training.Where(c => c.Ref.ClassIndex == ClassLabels.Silence).ToArray();
         _unknownWeight = Enumerable.Repeat(1.0, _unknown.Length).ToArray();

@@ -6,7 +6,10 @@ using Trainer.Evaluation;
 
 namespace Trainer.Training;
 
-/// <summary>Runs the engine model in eval mode over clips and returns their class probabilities (softmax of the logits).</summary>
+/// <summary>
+/// Runs the engine model in eval mode over clips and returns their class probabilities (softmax of the logits; for a
+/// model trained with word classes, collapsed to the four output classes as in the exported file).
+/// </summary>
 internal sealed class ModelScorer(Sequential model, Featurizer featurizer, int batchSize)
 {
     /// <summary>Scores every clip; also returns the mean cross-entropy loss.</summary>
@@ -16,6 +19,7 @@ internal sealed class ModelScorer(Sequential model, Featurizer featurizer, int b
         model.Eval();
         var batch = new Tensor(batchSize, model.InputShape);
         var loss = new SoftmaxCrossEntropy(model.OutputShape.Size);
+        var collapse = model.OutputShape.Size > ClassLabels.All.Count;
         var scored = new List<ScoredClip>(clips.Count);
         double totalLoss = 0;
         var labels = new int[batchSize];
@@ -29,10 +33,21 @@ internal sealed class ModelScorer(Sequential model, Featurizer featurizer, int b
             }
 
             var logits = model.Forward(batch);
-            totalLoss += loss.Compute(logits, labels.AsSpan(0, chunk.Count), null) * chunk.Count;
+            if (!collapse)
+            {
+                totalLoss += loss.Compute(logits, labels.AsSpan(0, chunk.Count), null) * chunk.Count;
+            }
+
             for (var i = 0; i < chunk.Count; i++)
             {
-                scored.Add(new ScoredClip(chunk[i].ClassIndex, Softmax(logits.Example(i)), chunk[i].Clip!.Ref.Path));
+                var probabilities = Softmax(logits.Example(i));
+                if (collapse)
+                {
+                    probabilities = WordClasses.Collapse(probabilities);
+                    totalLoss -= Math.Log(Math.Max(probabilities[labels[i]], 1e-12));
+                }
+
+                scored.Add(new ScoredClip(chunk[i].ClassIndex, probabilities, chunk[i].Clip!.Ref.Path));
             }
         }
 

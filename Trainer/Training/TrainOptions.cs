@@ -30,6 +30,19 @@ internal sealed record TrainOptions
     /// <summary>Unknown examples per epoch, as a multiple of the mean keyword class size.</summary>
     public double UnknownShare { get; init; } = 3.0;
 
+    /// <summary>
+    /// How many times per epoch each yes/no clip of the main data set (not of an extra folder such as synthetic speech)
+    /// is drawn, each time with fresh augmentation. Synthetic speakers outnumber the real ones about five to one; this
+    /// gives real voices more weight. 1 = once, like every other keyword clip.
+    /// </summary>
+    public int RealKeywordRepeat { get; init; } = 1;
+
+    /// <summary>
+    /// Named negative words trained as classes of their own (see <see cref="Training.WordClasses"/>); empty = the four
+    /// output classes only. Set from the data by <c>train --word-classes</c> and kept in the checkpoint.
+    /// </summary>
+    public IReadOnlyList<string> WordClasses { get; init; } = [];
+
     /// <summary>Silence examples per epoch, as a multiple of the mean keyword class size.</summary>
     public double SilenceShare { get; init; } = 0.75;
 

@@ -30,9 +30,15 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
         featurizer.Normalization = NormalizationMeasurer.Measure(training, featurizer, shape);
         log?.Invoke($"feature normalisation: {featurizer.Normalization.ToMetadata()}");
 
-        var model = DsCnn.Create(ClassLabels.All.Count, options.Width, options.Blocks, options.Dropout);
+        var classes = WordClasses.Count(options.WordClasses);
+        var model = DsCnn.Create(classes, options.Width, options.Blocks, options.Dropout);
         model.Build(shape, options.BatchSize, threads);
         model.InitializeWeights(options.Seed);
+        if (options.WordClasses.Count > 0)
+        {
+            log?.Invoke($"training classes: {string.Join(", ", ClassLabels.All.Concat(options.WordClasses))} (the words count as _unknown_ in the output)");
+        }
+
         log?.Invoke($"model: {model.ParameterCount} parameters, {ModelCost.MultiplyAdds(model)} multiply-adds per inference");
 
         var planner = new EpochPlanner(training, options);
@@ -40,7 +46,7 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
         var totalSteps = stepsPerEpoch * options.Epochs;
         var schedule = new WarmupCosineSchedule(options.LearningRate, Math.Min((int)(options.WarmupEpochs * stepsPerEpoch), totalSteps - 1), totalSteps);
         var optimizer = Adam.AdamW(model.Parameters, options.WeightDecay);
-        var loss = new SoftmaxCrossEntropy(ClassLabels.All.Count, labelSmoothing: options.LabelSmoothing);
+        var loss = new SoftmaxCrossEntropy(classes, labelSmoothing: options.LabelSmoothing);
         var scorer = new ModelScorer(model, featurizer, options.BatchSize);
         var batch = new Tensor(options.BatchSize, shape);
         var gradLogits = new Tensor(options.BatchSize, model.OutputShape);
@@ -62,7 +68,7 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
                 featurizer.Fill(batch, chunk, augment: true, seed: ((long)epoch << 32) + start + options.Seed);
                 for (var i = 0; i < chunk.Count; i++)
                 {
-                    labels[i] = chunk[i].ClassIndex;
+                    labels[i] = WordClasses.TargetOf(chunk[i], options.WordClasses);
                 }
 
                 model.ZeroGrad();
