@@ -6,28 +6,36 @@
 # The espeak-ng variants the fixtures use (default, +m3, +f2, +f3) are left out. The flite voices are the
 # fixtures' voices too (flite has only four), but always at a pitch and speed other than flite's defaults, which the
 # fixtures use: the fixture recordings themselves are never training data (see tests/fixtures/README.md).
+# --festival N adds N festival configurations (voice kal, ked or slt-hts, a pitch shift and a duration stretch), drawn
+# after all others, so the espeak-ng and flite clips of a given --speakers and --seed stay the same; no fixture uses
+# festival.
 set -euo pipefail
 
 usage() {
   cat <<USAGE
-Usage: scripts/make-synthetic.sh [--out DIR] [--speakers N] [--seed S] [--help]
+Usage: scripts/make-synthetic.sh [--out DIR] [--speakers N] [--festival N] [--seed S] [--help]
 
   --out DIR       where to write (default \${KWS_CACHE_DIR:-\$HOME/.cache/kws}/synthetic-v2)
   --speakers N    how many synthesizer configurations (default 160; from 400 on, every second one is flite)
+  --festival N    how many festival configurations besides (default 0; voices kal, ked, slt-hts, pitch shifted by
+                  -400..+400 cents, duration stretched 0.8..1.3)
   --seed S        seed of the configuration draw (default 1)
 
 Writes yes/, no/ and _unknown_/ (words that are neither, many of them near "yes" or "no" in sound).
-Needs espeak-ng, flite and sox (scripts/install-deps.sh installs them). Idempotent: existing files are kept.
+Needs espeak-ng, flite and sox (scripts/install-deps.sh installs them); --festival also festival with the voices
+festvox-kallpc16k, festvox-kdlpc16k and festvox-us-slt-hts. Idempotent: existing files are kept.
 USAGE
 }
 
 out="${KWS_CACHE_DIR:-$HOME/.cache/kws}/synthetic-v2"
 speakers=160
+festival=0
 seed=1
 while (($#)); do
   case "$1" in
     --out) out="$2"; shift 2 ;;
     --speakers) speakers="$2"; shift 2 ;;
+    --festival) festival="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
@@ -36,6 +44,15 @@ done
 for tool in espeak-ng flite sox; do
   command -v "$tool" >/dev/null || { echo "error: $tool is missing (sudo apt-get install $tool, or scripts/install-deps.sh)" >&2; exit 1; }
 done
+festival_voices=(kal_diphone ked_diphone cmu_us_slt_arctic_hts)
+if ((festival > 0)); then
+  command -v text2wave >/dev/null || {
+    echo "error: festival is missing (sudo apt-get install festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts)" >&2; exit 1; }
+  for voice in "${festival_voices[@]}"; do
+    echo ok | text2wave -eval "(voice_$voice)" -o /dev/null 2>/dev/null || {
+      echo "error: festival voice $voice is missing (sudo apt-get install festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts)" >&2; exit 1; }
+  done
+fi
 
 flite_voices=(kal16 awb rms slt)
 accents=(en-us en-gb en-gb-scotland en-gb-x-rp en-029 en-gb-x-gbclan en-gb-x-gbcwmd)
@@ -88,6 +105,22 @@ for ((s = 0; s < speakers; s++)); do
   done
 done
 
+# Festival configurations, after all others (their own draw, so the clips above do not change): the voice in turn,
+# pitch shift in cents (sox pitch), duration stretch in percent.
+RANDOM=$((seed + 7919))
+for ((f = 0; f < festival; f++)); do
+  voice=${festival_voices[f % ${#festival_voices[@]}]}
+  cents=$((RANDOM % 801 - 400))
+  stretch=$((80 + RANDOM % 51))
+  id=$(printf '%s' "festival/$voice/$cents/$stretch" | sha1sum | cut -c1-8)
+  echo "yes yes festival $voice $cents $stretch $id 0" >> "$jobs"
+  echo "no no festival $voice $cents $stretch $id 0" >> "$jobs"
+  for ((k = 0; k < 3; k++)); do
+    word=${unknown_words[RANDOM % ${#unknown_words[@]}]}
+    echo "_unknown_ $word festival $voice $cents $stretch $id $k" >> "$jobs"
+  done
+done
+
 make_clip() {
   local label=$1 word=$2 accent=$3 variant=$4 pitch=$5 speed=$6 id=$7 n=$8 out=$9 tmp=${10}
   local dest="$out/$label/${id}_nohash_${n}.wav"
@@ -96,6 +129,11 @@ make_clip() {
   if [[ "$accent" == flite ]]; then
     flite -voice "$variant" --setf int_f0_target_mean="$pitch" --setf duration_stretch="$(printf '%d.%02d' $((speed / 100)) $((speed % 100)))" \
       -t "${word//-/ }" -o "$raw"
+  elif [[ "$accent" == festival ]]; then
+    printf '%s\n' "${word//-/ }" | text2wave -eval "(voice_$variant)" \
+      -eval "(Parameter.set 'Duration_Stretch $(printf '%d.%02d' $((speed / 100)) $((speed % 100))))" -o "$raw.f.wav" 2>/dev/null
+    sox -D "$raw.f.wav" -e floating-point -b 32 "$raw" gain -6 pitch "$pitch"   # float, headroom: no clipping
+    rm -f "$raw.f.wav"
   else
     espeak-ng -v "$accent+$variant" -p "$pitch" -s "$speed" -w "$raw" "${word//-/ }" 2>/dev/null
   fi
@@ -116,6 +154,6 @@ make_clip() {
 export -f make_clip
 
 total=$(wc -l < "$jobs")
-echo "Making $total synthetic clips from $speakers espeak-ng configurations into $out ..."
+echo "Making $total synthetic clips from $speakers espeak-ng/flite and $festival festival configurations into $out ..."
 xargs -P "$(nproc)" -L 1 bash -c 'make_clip "$@" "'"$out"'" "'"$tmp"'"' _ < "$jobs"
 echo "Done: $(find "$out" -name '*.wav' | wc -l) clips in $out"
