@@ -78,9 +78,20 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 # One job line per clip: label word accent variant pitch speed speaker index
-RANDOM=$seed
 jobs="$tmp/jobs"
 : > "$jobs"
+# The five clips of one configuration: yes, no and three words drawn from the list (called in this shell, so the
+# draws continue the one sequence of RANDOM).
+add_jobs() {
+  echo "yes yes $1 $2 $3 $4 $5 0" >> "$jobs"
+  echo "no no $1 $2 $3 $4 $5 0" >> "$jobs"
+  local k word
+  for ((k = 0; k < 3; k++)); do
+    word=${unknown_words[RANDOM % ${#unknown_words[@]}]}
+    echo "_unknown_ $word $1 $2 $3 $4 $5 $k" >> "$jobs"
+  done
+}
+RANDOM=$seed
 for ((s = 0; s < speakers; s++)); do
   accent=${accents[RANDOM % ${#accents[@]}]}
   variant=${variants[RANDOM % ${#variants[@]}]}
@@ -97,12 +108,7 @@ for ((s = 0; s < speakers; s++)); do
     ((speed == 100)) && speed=110
     id=$(printf '%s' "flite/$variant/$pitch/$speed" | sha1sum | cut -c1-8)
   fi
-  echo "yes yes $accent $variant $pitch $speed $id 0" >> "$jobs"
-  echo "no no $accent $variant $pitch $speed $id 0" >> "$jobs"
-  for ((k = 0; k < 3; k++)); do
-    word=${unknown_words[RANDOM % ${#unknown_words[@]}]}
-    echo "_unknown_ $word $accent $variant $pitch $speed $id $k" >> "$jobs"
-  done
+  add_jobs "$accent" "$variant" "$pitch" "$speed" "$id"
 done
 
 # Festival configurations, after all others (their own draw, so the clips above do not change): the voice in turn,
@@ -113,12 +119,7 @@ for ((f = 0; f < festival; f++)); do
   cents=$((RANDOM % 801 - 400))
   stretch=$((80 + RANDOM % 51))
   id=$(printf '%s' "festival/$voice/$cents/$stretch" | sha1sum | cut -c1-8)
-  echo "yes yes festival $voice $cents $stretch $id 0" >> "$jobs"
-  echo "no no festival $voice $cents $stretch $id 0" >> "$jobs"
-  for ((k = 0; k < 3; k++)); do
-    word=${unknown_words[RANDOM % ${#unknown_words[@]}]}
-    echo "_unknown_ $word festival $voice $cents $stretch $id $k" >> "$jobs"
-  done
+  add_jobs festival "$voice" "$cents" "$stretch" "$id"
 done
 
 make_clip() {
