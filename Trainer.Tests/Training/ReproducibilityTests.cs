@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TestSupport;
 using Trainer.Engine;
 using Trainer.Tests.Data;
@@ -31,22 +30,9 @@ public class ReproducibilityTests
 
     private static byte[] Train(string data, string output)
     {
-        var trainer = Path.Combine(AppContext.BaseDirectory, "kws-trainer.dll");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-                 {
-                     trainer, "train", "--data", data, "--out", output, "--epochs", "2", "--batch", "8", "--width", "8",
-                     "--blocks", "1", "--threads", "2", "--seed", "3",
-                 })
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start dotnet");
-        var errors = process.StandardError.ReadToEndAsync();
-        var log = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"kws-trainer exited {process.ExitCode}: {log}{errors.Result}");
+        var (code, log, errors) = TrainerProcess.Run(
+            "train", "--data", data, "--out", output, "--epochs", "2", "--batch", "8", "--width", "8", "--blocks", "1", "--threads", "2", "--seed", "3");
+        Assert.True(code == 0, $"kws-trainer exited {code}: {log}{errors}");
         return File.ReadAllBytes(Path.Combine(output, "model.weights"));
     }
 }

@@ -17,9 +17,10 @@ internal static class EvaluateCommand
         var negatives = new Option<string[]>("--negatives") { Description = "Folder of negative recordings to add (repeatable)" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var output = new Option<string?>("--out") { Description = "Also write the JSON report to this file" };
+        var listErrors = new Option<bool>("--list-errors") { Description = "Also list every clip the model gets wrong, with its probabilities" };
         var command = new Command("evaluate", "Evaluate a model file on a folder of one-second clips: accuracy, per-class recall, confusion matrix, keyword trade-off.")
         {
-            model, data, split, negatives, json, output,
+            model, data, split, negatives, json, output, listErrors,
         };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
@@ -70,9 +71,26 @@ internal static class EvaluateCommand
                 Print(report);
             }
 
+            if (parse.GetValue(listErrors))
+            {
+                PrintErrors(scored, scorer.Labels, quiet ? Console.Error : Console.Out);
+            }
+
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>One line per wrongly classified clip: the file, truth → prediction, every class's probability.</summary>
+    private static void PrintErrors(IReadOnlyList<ScoredClip> scored, IReadOnlyList<string> labels, TextWriter writer)
+    {
+        var errors = scored.Where(s => s.Predicted != s.Truth).OrderBy(s => s.Truth).ThenBy(s => s.Path, StringComparer.Ordinal).ToList();
+        writer.WriteLine($"{errors.Count} clips wrong:");
+        foreach (var s in errors)
+        {
+            var probabilities = string.Join(", ", labels.Select((l, i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{l} {s.Scores[i]:F3}")));
+            writer.WriteLine($"  {s.Path}: {labels[s.Truth]} -> {labels[s.Predicted]} ({probabilities})");
+        }
     }
 
     private static void Print(EvaluationReport report)

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using TestSupport;
+using Trainer.Tests.Data;
+
+namespace Trainer.Tests.Cli;
+
+/// <summary><c>kws-trainer evaluate</c> on a trained tiny model: the report, the list of wrong clips, bad input.</summary>
+public class EvaluateCommandTests
+{
+    [Fact]
+    public void TheReportCountsEveryClipAndListErrorsNamesEachWrongOne()
+    {
+        var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-eval-data"), speakers: 12, perSpeaker: 1);
+        var model = TestPaths.NewTempDir("kws-eval-model");
+        var trained = TrainerProcess.Run("train", "--data", data, "--out", model, "--epochs", "1", "--batch", "8", "--width", "8", "--blocks", "1", "--no-augment");
+        Assert.True(trained.Code == 0, trained.Output + trained.Error);
+
+        var (code, output, error) = TrainerProcess.Run("evaluate", "--model", Path.Combine(model, "model.onnx"), "--data", data, "--json", "--list-errors");
+
+        Assert.True(code == 0, output + error);
+        using var report = JsonDocument.Parse(output);
+        var confusion = report.RootElement.GetProperty("confusion").EnumerateArray().Select(r => r.EnumerateArray().Select(c => c.GetInt32()).ToArray()).ToArray();
+        Assert.Equal(Directory.EnumerateFiles(data, "*.wav", SearchOption.AllDirectories).Count(f => !f.Contains("_background_noise_")), confusion.Sum(r => r.Sum()));
+        var wrong = confusion.Select((row, t) => row.Where((_, p) => p != t).Sum()).Sum();
+        Assert.Contains($"{wrong} clips wrong:", error);
+        var lines = error.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Contains(".wav: ")).ToList();
+        Assert.Equal(wrong, lines.Count);
+        Assert.All(lines, l => Assert.Matches(@"\.wav: \S+ -> \S+ \(yes [0-9.]+, no [0-9.]+, _silence_ [0-9.]+, _unknown_ [0-9.]+\)", l));
+    }
+
+    [Fact]
+    public void AMissingModelOrABadSplitIsOneClearLineAndExitTwo()
+    {
+        var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-eval-data"), speakers: 4, perSpeaker: 1);
+
+        var missing = TrainerProcess.Run("evaluate", "--model", "/nonexistent/m.onnx", "--data", data);
+        var badSplit = TrainerProcess.Run("evaluate", "--model", "/nonexistent/m.onnx", "--data", data, "--split", "tuesday");
+
+        Assert.Equal(2, missing.Code);
+        Assert.Contains("/nonexistent/m.onnx", missing.Error);
+        Assert.Equal(2, badSplit.Code);
+        Assert.Contains("--split is 'tuesday'", badSplit.Error);
+        Assert.DoesNotContain("   at ", missing.Error + badSplit.Error);
+    }
+}
