@@ -35,6 +35,9 @@ internal sealed class FakeCaptureSession(string description) : ICaptureSession
     /// <summary>Which thread called Dispose (null before).</summary>
     public Thread? DisposedOn { get; private set; }
 
+    /// <summary>Whether the disposing thread was a background thread, read while it ran (a dead thread cannot be asked).</summary>
+    public bool DisposedOnBackgroundThread { get; private set; }
+
     public bool Disposed => _disposed;
 
     public void Deliver(long frames) => Interlocked.Add(ref _frames, frames);
@@ -47,6 +50,7 @@ internal sealed class FakeCaptureSession(string description) : ICaptureSession
     public void Dispose()
     {
         DisposedOn = Thread.CurrentThread;
+        DisposedOnBackgroundThread = Thread.CurrentThread.IsBackground;
         DisposeEntered.Set();
         if (BlockDispose)
         {

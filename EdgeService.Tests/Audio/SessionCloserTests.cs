@@ -22,8 +22,8 @@ public sealed class SessionCloserTests
         Assert.Equal(SessionCloseOutcome.Closed, closer.Outcome);
         Assert.True(session.Disposed);
         Assert.NotSame(Thread.CurrentThread, session.DisposedOn);
-        Assert.True(session.DisposedOn!.IsBackground);
-        Assert.Equal("audio-close", session.DisposedOn.Name);
+        Assert.True(session.DisposedOnBackgroundThread);
+        Assert.Equal("audio-close", session.DisposedOn!.Name);
         Assert.Equal(TimeSpan.Zero, closer.Took); // the fake clock did not move
         Assert.Null(closer.Error);
 
