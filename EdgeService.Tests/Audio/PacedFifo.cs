@@ -25,7 +25,12 @@ internal sealed class PacedFifo : IDisposable
     private volatile bool _stopping;
     private volatile bool _stalled;
 
-    public PacedFifo(string path, byte[] content, int bytesPerSecond, double speed)
+    /// <param name="path">Where the pipe is made.</param>
+    /// <param name="content">What the writer writes first.</param>
+    /// <param name="bytesPerSecond">The pace at speed 1.</param>
+    /// <param name="speed">Times real time.</param>
+    /// <param name="startWriting">False: no writer until <see cref="StartWriting"/>, so a reader blocks in open(2).</param>
+    public PacedFifo(string path, byte[] content, int bytesPerSecond, double speed, bool startWriting = true)
     {
         if (MkFifo(path, Convert.ToUInt32("600", 8)) != 0)
         {
@@ -37,7 +42,10 @@ internal sealed class PacedFifo : IDisposable
         _chunkBytes = bytesPerSecond * ChunkMs / 1000;
         _speed = speed;
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "paced-fifo" };
-        _writer.Start();
+        if (startWriting)
+        {
+            StartWriting();
+        }
     }
 
     public string Path { get; }
@@ -69,6 +77,18 @@ internal sealed class PacedFifo : IDisposable
             }
 
             _stalled = value;
+        }
+    }
+
+    /// <summary>Starts the writer (made with startWriting false); a reader waiting in open(2) then goes on. Idempotent.</summary>
+    public void StartWriting()
+    {
+        lock (_writer)
+        {
+            if (_writer.ThreadState.HasFlag(System.Threading.ThreadState.Unstarted))
+            {
+                _writer.Start();
+            }
         }
     }
 
@@ -124,7 +144,7 @@ internal sealed class PacedFifo : IDisposable
     public void Dispose()
     {
         _stopping = true;
-        if (!_writer.Join(200))
+        if (!_writer.ThreadState.HasFlag(System.Threading.ThreadState.Unstarted) && !_writer.Join(200))
         {
             // The writer waits in open() for a reader: give it one that never blocks, then let it see the flag.
             var fd = Open(Path, 0x800 /* O_RDONLY | O_NONBLOCK */);

@@ -2,7 +2,9 @@ namespace EdgeService.Tests.Fakes;
 
 /// <summary>
 /// A manual clock for tests: time moves only through <see cref="Advance"/>, which fires every timer that falls due,
-/// in due-time order, synchronously on the caller's thread (with the clock set to each timer's due time).
+/// in due-time order, synchronously on the caller's thread (with the clock set to each timer's due time). A timer
+/// callback that blocks until another timer fires (a caller waiting for a deadline) needs a second thread to advance
+/// the clock meanwhile; the clock never goes back when the first Advance then ends.
 /// </summary>
 public sealed class FakeTimeProvider : TimeProvider
 {
@@ -78,7 +80,7 @@ public sealed class FakeTimeProvider : TimeProvider
                     .FirstOrDefault();
                 if (next is null)
                 {
-                    _now = target;
+                    _now = target > _now ? target : _now;
                     return;
                 }
 

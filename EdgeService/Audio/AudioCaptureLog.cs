@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace EdgeService.Audio;
 
-/// <summary>The log messages of live capture (event ids 200-209). Never called from the audio callback.</summary>
+/// <summary>The log messages of live capture (event ids 200-210). Never called from the audio callback.</summary>
 internal static partial class AudioCaptureLog
 {
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Capturing audio from {Device}")]
@@ -31,4 +31,10 @@ internal static partial class AudioCaptureLog
 
     [LoggerMessage(EventId = 208, Level = LogLevel.Information, Message = "The abandoned audio input {Device} closed after all, {TookMs:0} ms after its close began")]
     public static partial void ClosedLate(ILogger logger, string device, double tookMs);
+
+    [LoggerMessage(EventId = 209, Level = LogLevel.Warning, Message = "Opening audio input ({Device}) did not finish within {TimeoutMs} ms at stop; the open is abandoned (stuck in the audio driver)")]
+    public static partial void OpenAbandonedAtStop(ILogger logger, string device, int timeoutMs);
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Information, Message = "The abandoned open of the audio input ({Device}) returned after all, {TookMs:0} ms after it began; its stream (if any) is closed unused")]
+    public static partial void OpenedLate(ILogger logger, string device, double tookMs);
 }

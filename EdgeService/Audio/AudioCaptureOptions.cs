@@ -54,6 +54,13 @@ internal sealed class AudioCaptureOptions : ISelfValidatingOptions
     /// </summary>
     public int CloseTimeoutMs { get; set; } = 2000;
 
+    /// <summary>
+    /// How long opening a stream may take, ms (PortAudio's device scan, Pa_OpenStream and Pa_StartStream together).
+    /// Default 10000. An open not finished in time (a driver stuck on a device) is abandoned, and the service exits to
+    /// be restarted.
+    /// </summary>
+    public int OpenTimeoutMs { get; set; } = 10_000;
+
     /// <summary>How often the stream's health and overflow count are checked, ms. Default 250.</summary>
     public int HealthCheckIntervalMs { get; set; } = 250;
 
@@ -91,6 +98,7 @@ internal sealed class AudioCaptureOptions : ISelfValidatingOptions
         Range(problems, nameof(RetryMaxDelayMs), RetryMaxDelayMs, RetryInitialDelayMs, 3_600_000, "ms (and at least RetryInitialDelayMs)");
         Range(problems, nameof(StallTimeoutMs), StallTimeoutMs, 100, 600_000, "ms");
         Range(problems, nameof(CloseTimeoutMs), CloseTimeoutMs, 100, 60_000, "ms");
+        Range(problems, nameof(OpenTimeoutMs), OpenTimeoutMs, 100, 120_000, "ms");
         Range(problems, nameof(HealthCheckIntervalMs), HealthCheckIntervalMs, 10, 60_000, "ms");
         Range(problems, nameof(OverflowLogIntervalMs), OverflowLogIntervalMs, 0, 3_600_000, "ms");
         return problems;

@@ -2,7 +2,11 @@ using EdgeService.Pipeline;
 
 namespace EdgeService.Audio;
 
-/// <summary>Opens and starts a capture stream (the real one is PortAudio's; tests use fakes).</summary>
+/// <summary>
+/// Opens and starts a capture stream (the real one is PortAudio's; tests use fakes). Open may block for as long as the
+/// driver is stuck on a device: callers that must not hang run it on a thread of its own, with a deadline
+/// (<see cref="DeadlineCall{T}"/>).
+/// </summary>
 internal interface ICaptureOpener
 {
     /// <summary>Opens the configured device and starts writing mono float samples into <paramref name="target"/>.</summary>

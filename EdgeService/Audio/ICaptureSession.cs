@@ -4,7 +4,7 @@ namespace EdgeService.Audio;
 /// One opened, running capture stream writing into a ring buffer. Disposing stops it; once Dispose returns the
 /// stream no longer writes. Dispose may block for as long as the driver is stuck (a native stop waits for a device
 /// whose clock stopped): callers that must not hang dispose on a thread of their own, with a deadline
-/// (<see cref="SessionCloser"/>). The counters and <see cref="FailureReason"/> may be read from any thread.
+/// (<see cref="DeadlineCall{T}"/>). The counters and <see cref="FailureReason"/> may be read from any thread.
 /// </summary>
 internal interface ICaptureSession : IDisposable
 {

@@ -16,12 +16,19 @@ namespace EdgeService.Audio;
 /// <para>
 /// Closing never blocks the health check or <see cref="Stop"/> for longer than CloseTimeoutMs: each session writes
 /// through a <see cref="SessionWriteGate"/> that is shut first (so a closing stream never writes again), and is then
-/// disposed on a thread of its own (<see cref="SessionCloser"/>), because a native stop waits for the driver, which
+/// disposed on a thread of its own (<see cref="DeadlineCall{T}"/>), because a native stop waits for the driver, which
 /// waits for a device whose clock stopped. A stream not closed by the deadline is abandoned: from the health check the
 /// state becomes Faulted with an <see cref="AudioStreamAbandonedException"/> naming the device, and the fault is final
 /// (<see cref="RecoversFromFaults"/> turns false), since PortAudio cannot be reopened while a call is stuck in it; the
 /// host then exits non-zero and its supervisor restarts it. From <see cref="Stop"/> it is only logged. A fault that
 /// retrying cannot fix (the library gone) is final as well.
+/// </para>
+/// <para>
+/// Opening is bounded the same way: each open (at <see cref="Start"/> and at every retry) runs on a thread of its own
+/// and its caller waits at most OpenTimeoutMs. An open still running then is abandoned (its gate shut, so a stream it
+/// starts later never writes, and such a stream is closed as soon as the open returns) and the fault is final, with an
+/// <see cref="AudioOpenAbandonedException"/>: a source stuck opening must not look like one that is retrying, which
+/// keeps the watchdog fed.
 /// </para>
 /// Only a missing PortAudio library, bad settings, or a stream abandoned by an earlier start make <see cref="Start"/>
 /// throw. Input overflows are counted by the stream and logged here, at most once per OverflowLogIntervalMs.
@@ -56,10 +63,11 @@ internal sealed class ResilientAudioSource : IAudioSource
     private int _reconnects;
     private int _faults;
     private bool _hadSession;
-    private SessionCloser? _closing;
+    private DeadlineCall<ICaptureSession>? _closing;
+    private DeadlineCall<ICaptureSession>? _opening;
     private string? _closingReason;
     private TimeSpan? _retryAfterClose;
-    private bool _abandoned;
+    private string? _stuck; // what was abandoned in the driver, e.g. "an earlier stream could not be closed"
 
     /// <summary>Makes the source; nothing is opened before <see cref="Start"/>.</summary>
     /// <param name="opener">Opens the device (e.g. <see cref="PortAudio.PortAudioCaptureOpener"/>).</param>
@@ -119,6 +127,7 @@ internal sealed class ResilientAudioSource : IAudioSource
     public void Start(IAudioRingBuffer target)
     {
         ArgumentNullException.ThrowIfNull(target);
+        DeadlineCall<ICaptureSession> opening;
         lock (_lock)
         {
             if (_target is not null)
@@ -131,9 +140,9 @@ internal sealed class ResilientAudioSource : IAudioSource
                 throw new ArgumentException($"The ring buffer runs at {target.SampleRateHz} Hz; capture writes {Format.SampleRateHz} Hz.", nameof(target));
             }
 
-            if (_abandoned)
+            if (_stuck is not null)
             {
-                throw new InvalidOperationException("Audio capture cannot start again in this process: an earlier stream could not be closed and is still stuck in the audio driver.");
+                throw new InvalidOperationException($"Audio capture cannot start again in this process: {_stuck} and is still stuck in the audio driver.");
             }
 
             _final = false;
@@ -141,29 +150,39 @@ internal sealed class ResilientAudioSource : IAudioSource
             _failedAttempts = 0;
             _hadSession = false;
             _lastOverflowLog = _time.GetUtcNow();
-            try
+            _target = target;
+            opening = BeginOpen(target, atStart: true);
+        }
+
+        opening.WaitSettled();
+        if (opening.Outcome == DeadlineCallOutcome.Returned && opening.Error is { } error and not AudioDeviceUnavailableException)
+        {
+            lock (_lock)
             {
-                OpenSession(target);
-            }
-            catch (AudioDeviceUnavailableException e)
-            {
-                _target = target;
-                Failed(e, session: null);
+                _target = null;
             }
 
-            _target = target;
-            var interval = TimeSpan.FromMilliseconds(_options.HealthCheckIntervalMs);
-            _healthTimer = _time.CreateTimer(_ => OnHealthCheck(), null, interval, interval);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
+
+        lock (_lock)
+        {
+            if (_target is not null && _stuck is null)
+            {
+                var interval = TimeSpan.FromMilliseconds(_options.HealthCheckIntervalMs);
+                _healthTimer = _time.CreateTimer(_ => OnHealthCheck(), null, interval, interval);
+            }
         }
     }
 
     /// <summary>
-    /// Stops capture: no sample is written into the ring buffer once this returns. Waits for the stream to close, at
-    /// most CloseTimeoutMs (of the injected clock); a stream still stuck then is abandoned and logged. Idempotent.
+    /// Stops capture: no sample is written into the ring buffer once this returns. Waits for an open under way to
+    /// return (at most OpenTimeoutMs) and for the stream to close (at most CloseTimeoutMs, both of the injected clock);
+    /// a call still stuck then is abandoned and logged. Idempotent.
     /// </summary>
     public void Stop()
     {
-        SessionCloser? closing;
+        DeadlineCall<ICaptureSession>? opening;
         lock (_lock)
         {
             _healthTimer?.Dispose();
@@ -172,6 +191,13 @@ internal sealed class ResilientAudioSource : IAudioSource
             _retryTimer = null;
             _retryAfterClose = null;
             _target = null;
+            opening = _opening;
+        }
+
+        opening?.WaitSettled(); // a stream it opened is kept in _session for the close below
+        DeadlineCall<ICaptureSession>? closing;
+        lock (_lock)
+        {
             closing = _session is not null ? BeginClose("the capture was stopped") : _closing;
         }
 
@@ -193,7 +219,7 @@ internal sealed class ResilientAudioSource : IAudioSource
     /// <returns>False when a close is still pending after <paramref name="timeout"/>.</returns>
     internal bool WaitForClose(TimeSpan timeout)
     {
-        SessionCloser? closing;
+        DeadlineCall<ICaptureSession>? closing;
         lock (_lock)
         {
             closing = _closing;
@@ -202,10 +228,100 @@ internal sealed class ResilientAudioSource : IAudioSource
         return closing is null || closing.WaitSettled(timeout);
     }
 
-    private void OpenSession(IAudioRingBuffer target)
+    /// <summary>Starts opening a stream on a thread of its own (under the lock); the caller waits for it outside.</summary>
+    private DeadlineCall<ICaptureSession> BeginOpen(IAudioRingBuffer target, bool atStart)
     {
         var gate = new SessionWriteGate(target);
-        var session = _opener.Open(gate);
+        _opening = DeadlineCall<ICaptureSession>.Start(
+            "audio-open",
+            () => _opener.Open(gate),
+            TimeSpan.FromMilliseconds(_options.OpenTimeoutMs),
+            _time,
+            (call, outcome) => OnOpenChanged(gate, call, outcome, atStart));
+        return _opening;
+    }
+
+    /// <summary>The opening thread or the deadline timer reports how the open went.</summary>
+    private void OnOpenChanged(SessionWriteGate gate, DeadlineCall<ICaptureSession> call, DeadlineCallOutcome outcome, bool atStart)
+    {
+        ICaptureSession? late = null;
+        lock (_lock)
+        {
+            switch (outcome)
+            {
+                case DeadlineCallOutcome.Returned:
+                    _opening = null;
+                    OpenReturned(gate, call, atStart);
+                    break;
+
+                case DeadlineCallOutcome.Abandoned:
+                    _opening = null;
+                    gate.Close();
+                    _stuck = "an earlier open did not finish";
+                    _retryTimer?.Dispose();
+                    _retryTimer = null;
+                    _healthTimer?.Dispose();
+                    _healthTimer = null;
+                    if (_target is null)
+                    {
+                        AudioCaptureLog.OpenAbandonedAtStop(_logger, AudioOpenAbandonedException.Describe(_options.Device), _options.OpenTimeoutMs);
+                    }
+                    else
+                    {
+                        // The host reports a final fault (one error line) and exits; nothing is logged here twice.
+                        _final = true;
+                        _faults++;
+                        SetState(AudioSourceState.Faulted, new AudioOpenAbandonedException(_options.Device, _options.OpenTimeoutMs));
+                    }
+
+                    break;
+
+                case DeadlineCallOutcome.ReturnedLate:
+                    late = call.Result;
+                    AudioCaptureLog.OpenedLate(_logger, AudioOpenAbandonedException.Describe(_options.Device), call.Took?.TotalMilliseconds ?? 0);
+                    break;
+            }
+        }
+
+        late?.Dispose(); // its gate is shut: the stream an abandoned open started never wrote; stop it on this thread
+    }
+
+    private void OpenReturned(SessionWriteGate gate, DeadlineCall<ICaptureSession> call, bool atStart)
+    {
+        switch (call.Error)
+        {
+            case null when _target is null:
+                // Stopped while opening: Stop closes it.
+                _gate = gate;
+                _session = call.Result!;
+                break;
+
+            case null:
+                Install(gate, call.Result!);
+                break;
+
+            case AudioDeviceUnavailableException unavailable when _target is not null:
+                Failed(unavailable, session: null);
+                break;
+
+            case AudioDeviceUnavailableException:
+                break;
+
+            case { } error when !atStart && _target is not null:
+                // Not a device problem (library gone, bad settings): retrying will not help.
+                _final = true;
+                _faults++;
+                AudioCaptureLog.GaveUp(_logger, error.Message, error);
+                SetState(AudioSourceState.Faulted, error);
+                break;
+
+            default:
+                break; // at start, Start throws it
+        }
+    }
+
+    private void Install(SessionWriteGate gate, ICaptureSession session)
+    {
         _gate = gate;
         _session = session;
         _lastFrames = session.CapturedFrames;
@@ -261,30 +377,18 @@ internal sealed class ResilientAudioSource : IAudioSource
 
     private void OnRetry()
     {
+        DeadlineCall<ICaptureSession> opening;
         lock (_lock)
         {
-            if (_target is not { } target || _session is not null || _closing is not null || _final)
+            if (_target is not { } target || _session is not null || _closing is not null || _opening is not null || _final)
             {
                 return;
             }
 
-            try
-            {
-                OpenSession(target);
-            }
-            catch (AudioDeviceUnavailableException e)
-            {
-                Failed(e, session: null);
-            }
-            catch (Exception e)
-            {
-                // Not a device problem (library gone, bad settings): retrying will not help.
-                _final = true;
-                _faults++;
-                AudioCaptureLog.GaveUp(_logger, e.Message, e);
-                SetState(AudioSourceState.Faulted, e);
-            }
+            opening = BeginOpen(target, atStart: false);
         }
+
+        opening.WaitSettled(); // at most OpenTimeoutMs: the retry timer's thread is the one that waits
     }
 
     private void Failed(Exception fault, string? session, string? reason = null)
@@ -331,7 +435,7 @@ internal sealed class ResilientAudioSource : IAudioSource
     }
 
     /// <summary>Shuts the session's gate and starts closing it on a thread of its own (under the lock).</summary>
-    private SessionCloser BeginClose(string reason)
+    private DeadlineCall<ICaptureSession> BeginClose(string reason)
     {
         var session = _session!;
         _session = null;
@@ -340,19 +444,30 @@ internal sealed class ResilientAudioSource : IAudioSource
         _framesBefore += session.CapturedFrames;
         _overflowsBefore += session.InputOverflows;
         _closingReason = reason;
-        _closing = SessionCloser.Start(session, TimeSpan.FromMilliseconds(_options.CloseTimeoutMs), _time, OnCloseChanged);
+        _closing = DeadlineCall<ICaptureSession>.Start(
+            "audio-close",
+            () => Dispose(session),
+            TimeSpan.FromMilliseconds(_options.CloseTimeoutMs),
+            _time,
+            (call, outcome) => OnCloseChanged(session, call, outcome));
         return _closing;
     }
 
+    private static ICaptureSession Dispose(ICaptureSession session)
+    {
+        session.Dispose();
+        return session;
+    }
+
     /// <summary>The closing thread or the deadline timer reports how the close went.</summary>
-    private void OnCloseChanged(SessionCloser closer, SessionCloseOutcome outcome)
+    private void OnCloseChanged(ICaptureSession session, DeadlineCall<ICaptureSession> closer, DeadlineCallOutcome outcome)
     {
         lock (_lock)
         {
-            var device = closer.Session.Description;
+            var device = session.Description;
             switch (outcome)
             {
-                case SessionCloseOutcome.Closed:
+                case DeadlineCallOutcome.Returned:
                     _closing = null;
                     if (closer.Error is { } error)
                     {
@@ -367,9 +482,9 @@ internal sealed class ResilientAudioSource : IAudioSource
 
                     break;
 
-                case SessionCloseOutcome.Abandoned:
+                case DeadlineCallOutcome.Abandoned:
                     _closing = null;
-                    _abandoned = true;
+                    _stuck = "an earlier stream could not be closed";
                     _retryAfterClose = null;
                     _retryTimer?.Dispose();
                     _retryTimer = null;
@@ -389,7 +504,7 @@ internal sealed class ResilientAudioSource : IAudioSource
 
                     break;
 
-                case SessionCloseOutcome.ClosedLate:
+                case DeadlineCallOutcome.ReturnedLate:
                     AudioCaptureLog.ClosedLate(_logger, device, closer.Took?.TotalMilliseconds ?? 0);
                     break;
             }
