@@ -26,6 +26,17 @@ public class EvaluateCommandTests
         var lines = error.Split('\n').Where(l => l.StartsWith("  ", StringComparison.Ordinal) && l.Contains(".wav: ")).ToList();
         Assert.Equal(wrong, lines.Count);
         Assert.All(lines, l => Assert.Matches(@"\.wav: \S+ -> \S+ \(yes [0-9.]+, no [0-9.]+, _silence_ [0-9.]+, _unknown_ [0-9.]+\)", l));
+
+        // Each recall comes with the Wilson interval of its own counts.
+        var labels = report.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToList();
+        var intervals = report.RootElement.GetProperty("recall_interval");
+        for (var t = 0; t < labels.Count; t++)
+        {
+            var bounds = intervals.GetProperty(labels[t]).EnumerateArray().Select(b => b.GetDouble()).ToArray();
+            var expected = Trainer.Evaluation.WilsonInterval.Of(confusion[t][t], confusion[t].Sum());
+            Assert.Equal([expected.Low, expected.High], bounds);
+            Assert.InRange(report.RootElement.GetProperty("recall").GetProperty(labels[t]).GetDouble(), bounds[0], bounds[1]);
+        }
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public class TinyTrainingTests
         var html = File.ReadAllText(Path.Combine(output, "report.html"));
         Assert.Contains("data:image/png;base64,", html);
         Assert.Contains("<svg", html);
+        Assert.Contains("(lowest validation loss)", html);
+        Assert.Contains("<th>95% interval</th>", html);
         var json = File.ReadAllText(Path.Combine(output, "report.json"));
         Assert.Contains("\"parity\"", json);
     }
@@ -44,8 +46,9 @@ public class TinyTrainingTests
     {
         var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-tiny-data"), speakers: 10, perSpeaker: 1);
         var output = TestPaths.NewTempDir("kws-tiny-out");
-        var options = new TrainOptions { Epochs = 1, BatchSize = 16, Width = 8, Blocks = 1, Threads = 1, Augment = AugmentOptions.None };
+        var options = new TrainOptions { Epochs = 1, BatchSize = 16, Width = 8, Blocks = 1, Threads = 1, Augment = AugmentOptions.None, KeepLastEpoch = true };
         Assert.Equal(0, new TrainJob(data, null, [], [], output, options).Run());
+        Assert.Contains("epoch 1 (the last epoch: --keep-last)", File.ReadAllText(Path.Combine(output, "report.html")));
 
         var exported = Path.Combine(output, "again.onnx");
         Assert.Equal(0, TrainerCli.Run(["export", "--checkpoint", output, "--out", exported, "--thresholds", "yes=0.8,no=0.75"]));

@@ -106,7 +106,7 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
         }, EvaluationReport.JsonOptions));
         var examples = SpectrogramExamples.Pick(dataset, result.Featurizer, options);
         File.WriteAllText(Path.Combine(output, "report.html"),
-            HtmlReport.Build("kws-trainer report", [.. summary, description, parity.Describe()], result.History, result.BestEpoch, reports, examples));
+            HtmlReport.Build("kws-trainer report", [.. summary, description, parity.Describe()], result.History, result.BestEpoch, options.KeepLastEpoch, reports, examples));
         Console.WriteLine($"Wrote {Path.Combine(output, "report.json")} and report.html");
         return 0;
     }

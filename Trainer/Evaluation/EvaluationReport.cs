@@ -10,12 +10,18 @@ internal sealed record EvaluationReport
     public required int Clips { get; init; }
     public required double Accuracy { get; init; }
     public required IReadOnlyDictionary<string, double> Recall { get; init; }
+
+    /// <summary>The 95% Wilson interval of each class's recall, [low, high] (it shows how few clips a figure rests on).</summary>
+    public required IReadOnlyDictionary<string, double[]> RecallInterval { get; init; }
     public required IReadOnlyList<string> Labels { get; init; }
     public required int[][] Confusion { get; init; }
     public required IReadOnlyList<TradeOff.Point> TradeOff { get; init; }
 
     /// <summary>Share of silence and unknown clips predicted as a keyword (argmax).</summary>
     public required double NegativesTakenForKeyword { get; init; }
+
+    /// <summary>The 95% Wilson interval of <see cref="NegativesTakenForKeyword"/>, [low, high].</summary>
+    public required double[] NegativesTakenForKeywordInterval { get; init; }
 
     /// <summary>Builds the report of scored clips.</summary>
     public static EvaluationReport From(string split, IReadOnlyList<ScoredClip> clips, IReadOnlyList<string> labels)
@@ -28,18 +34,23 @@ internal sealed record EvaluationReport
 
         var isKeyword = labels.Select(l => !l.StartsWith('_')).ToArray();
         var negatives = clips.Where(c => !isKeyword[c.Truth]).ToList();
+        var negativesTaken = negatives.Count(c => isKeyword[c.Predicted]);
         return new EvaluationReport
         {
             Split = split,
             Clips = clips.Count,
             Accuracy = matrix.Accuracy,
             Recall = Enumerable.Range(0, labels.Count).ToDictionary(i => labels[i], matrix.Recall),
+            RecallInterval = Enumerable.Range(0, labels.Count).ToDictionary(i => labels[i], i => Bounds(WilsonInterval.Of(matrix[i, i], matrix.RowTotal(i)))),
             Labels = labels,
             Confusion = matrix.ToRows(),
             TradeOff = Evaluation.TradeOff.Compute(clips, labels),
-            NegativesTakenForKeyword = negatives.Count == 0 ? double.NaN : (double)negatives.Count(c => isKeyword[c.Predicted]) / negatives.Count,
+            NegativesTakenForKeyword = negatives.Count == 0 ? double.NaN : (double)negativesTaken / negatives.Count,
+            NegativesTakenForKeywordInterval = Bounds(WilsonInterval.Of(negativesTaken, negatives.Count)),
         };
     }
+
+    private static double[] Bounds(WilsonInterval interval) => [interval.Low, interval.High];
 
     /// <summary>Indented JSON (NaN written as a string, as JSON has no NaN).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

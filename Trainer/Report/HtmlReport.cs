@@ -14,7 +14,7 @@ internal static class HtmlReport
     /// <summary>An example spectrogram to show: class label, file and its features (frames x mels, normalised).</summary>
     public sealed record SpectrogramExample(string Label, string File, float[] Features, int Frames, int Mels);
 
-    public static string Build(string title, IReadOnlyList<string> summary, IReadOnlyList<EpochStats> history, int bestEpoch,
+    public static string Build(string title, IReadOnlyList<string> summary, IReadOnlyList<EpochStats> history, int bestEpoch, bool keptLast,
         IReadOnlyList<EvaluationReport> evaluations, IReadOnlyList<SpectrogramExample> spectrograms)
     {
         var html = new StringBuilder();
@@ -37,18 +37,21 @@ internal static class HtmlReport
             new SvgCharts.Series("train", history.Select(h => ((double)h.Epoch, h.TrainAccuracy)).ToList()),
             new SvgCharts.Series("validation", history.Select(h => ((double)h.Epoch, h.ValidationAccuracy)).ToList()),
             new SvgCharts.Series("val. yes/no recall", history.Select(h => ((double)h.Epoch, h.KeywordRecall)).ToList())], 0, 1)).Append("</div>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>The weights kept are those of epoch {bestEpoch} (lowest validation loss).</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>The weights kept are those of epoch {bestEpoch} ({(keptLast ? "the last epoch: --keep-last" : "lowest validation loss")}).</p>");
 
         foreach (var e in evaluations)
         {
             html.Append(CultureInfo.InvariantCulture, $"<h2>{SvgCharts.Escape(e.Split)}: {e.Clips} clips, accuracy {e.Accuracy:P1}</h2>");
-            html.Append("<table><tr><th>class</th><th>recall</th><th>clips</th></tr>");
+            html.Append("<table><tr><th>class</th><th>recall</th><th>95% interval</th><th>clips</th></tr>");
             for (var i = 0; i < e.Labels.Count; i++)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{SvgCharts.Escape(e.Labels[i])}</td><td>{e.Recall[e.Labels[i]]:P1}</td><td>{e.Confusion[i].Sum()}</td></tr>");
+                var interval = e.RecallInterval[e.Labels[i]];
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{SvgCharts.Escape(e.Labels[i])}</td><td>{e.Recall[e.Labels[i]]:P1}</td><td>{new WilsonInterval(interval[0], interval[1])}</td><td>{e.Confusion[i].Sum()}</td></tr>");
             }
 
-            html.Append(CultureInfo.InvariantCulture, $"</table><p>Silence and unknown clips taken for yes or no: {e.NegativesTakenForKeyword:P2}</p>");
+            var negatives = e.NegativesTakenForKeywordInterval;
+            html.Append(CultureInfo.InvariantCulture, $"</table><p>Silence and unknown clips taken for yes or no: {e.NegativesTakenForKeyword:P2} (95% interval {new WilsonInterval(negatives[0], negatives[1])}). ");
+            html.Append("The intervals (Wilson score) show how far a share measured on this few clips may be from the true one.</p>");
             html.Append("<div class='fig'>").Append(SvgCharts.Confusion(e.Labels, e.Confusion)).Append("<figcaption>confusion matrix</figcaption></div>");
             var keywords = e.TradeOff.FirstOrDefault()?.FalseRejectRate.Keys.ToList() ?? [];
             html.Append("<div class='fig'>").Append(SvgCharts.Lines("Keyword trade-off over thresholds", "false accepts (share of negatives)", "false rejects",
