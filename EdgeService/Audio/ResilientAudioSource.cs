@@ -446,14 +446,14 @@ internal sealed class ResilientAudioSource : IAudioSource
         _closingReason = reason;
         _closing = DeadlineCall<ICaptureSession>.Start(
             "audio-close",
-            () => Dispose(session),
+            () => DisposeAndReturn(session),
             TimeSpan.FromMilliseconds(_options.CloseTimeoutMs),
             _time,
             (call, outcome) => OnCloseChanged(session, call, outcome));
         return _closing;
     }
 
-    private static ICaptureSession Dispose(ICaptureSession session)
+    private static ICaptureSession DisposeAndReturn(ICaptureSession session)
     {
         session.Dispose();
         return session;

@@ -32,7 +32,8 @@ public class EvaluateCommandTests
         var intervals = report.RootElement.GetProperty("recall_interval");
         for (var t = 0; t < labels.Count; t++)
         {
-            var bounds = intervals.GetProperty(labels[t]).EnumerateArray().Select(b => b.GetDouble()).ToArray();
+            var interval = intervals.GetProperty(labels[t]);
+            double[] bounds = [interval.GetProperty("low").GetDouble(), interval.GetProperty("high").GetDouble()];
             var expected = Trainer.Evaluation.WilsonInterval.Of(confusion[t][t], confusion[t].Sum());
             Assert.Equal([expected.Low, expected.High], bounds);
             Assert.InRange(report.RootElement.GetProperty("recall").GetProperty(labels[t]).GetDouble(), bounds[0], bounds[1]);

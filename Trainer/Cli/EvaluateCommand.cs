@@ -95,7 +95,7 @@ internal static class EvaluateCommand
 
     private static void Print(EvaluationReport report)
     {
-        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Split)}[/]: {report.Clips} clips, accuracy {report.Accuracy:P1}, silence/unknown taken for a keyword {report.NegativesTakenForKeyword:P2} ({Interval(report.NegativesTakenForKeywordInterval)})");
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Split)}[/]: {report.Clips} clips, accuracy {report.Accuracy:P1}, silence/unknown taken for a keyword {report.NegativesTakenForKeyword:P2} ({report.NegativesTakenForKeywordInterval})");
         var table = new Table().AddColumn("true \\ predicted");
         foreach (var label in report.Labels)
         {
@@ -109,13 +109,11 @@ internal static class EvaluateCommand
             var cells = new List<string> { Markup.Escape(report.Labels[t]) };
             cells.AddRange(report.Confusion[t].Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             cells.Add($"{report.Recall[report.Labels[t]]:P1}");
-            cells.Add(Interval(report.RecallInterval[report.Labels[t]]));
+            cells.Add(report.RecallInterval[report.Labels[t]].ToString());
             table.AddRow(cells.ToArray());
         }
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("95% interval: Wilson score interval of the share, from the number of clips it rests on.");
     }
-
-    private static string Interval(double[] bounds) => new WilsonInterval(bounds[0], bounds[1]).ToString();
 }

@@ -11,8 +11,8 @@ internal sealed record EvaluationReport
     public required double Accuracy { get; init; }
     public required IReadOnlyDictionary<string, double> Recall { get; init; }
 
-    /// <summary>The 95% Wilson interval of each class's recall, [low, high] (it shows how few clips a figure rests on).</summary>
-    public required IReadOnlyDictionary<string, double[]> RecallInterval { get; init; }
+    /// <summary>The 95% Wilson interval of each class's recall (it shows how few clips a figure rests on).</summary>
+    public required IReadOnlyDictionary<string, WilsonInterval> RecallInterval { get; init; }
     public required IReadOnlyList<string> Labels { get; init; }
     public required int[][] Confusion { get; init; }
     public required IReadOnlyList<TradeOff.Point> TradeOff { get; init; }
@@ -20,8 +20,8 @@ internal sealed record EvaluationReport
     /// <summary>Share of silence and unknown clips predicted as a keyword (argmax).</summary>
     public required double NegativesTakenForKeyword { get; init; }
 
-    /// <summary>The 95% Wilson interval of <see cref="NegativesTakenForKeyword"/>, [low, high].</summary>
-    public required double[] NegativesTakenForKeywordInterval { get; init; }
+    /// <summary>The 95% Wilson interval of <see cref="NegativesTakenForKeyword"/>.</summary>
+    public required WilsonInterval NegativesTakenForKeywordInterval { get; init; }
 
     /// <summary>Builds the report of scored clips.</summary>
     public static EvaluationReport From(string split, IReadOnlyList<ScoredClip> clips, IReadOnlyList<string> labels)
@@ -41,16 +41,14 @@ internal sealed record EvaluationReport
             Clips = clips.Count,
             Accuracy = matrix.Accuracy,
             Recall = Enumerable.Range(0, labels.Count).ToDictionary(i => labels[i], matrix.Recall),
-            RecallInterval = Enumerable.Range(0, labels.Count).ToDictionary(i => labels[i], i => Bounds(WilsonInterval.Of(matrix[i, i], matrix.RowTotal(i)))),
+            RecallInterval = Enumerable.Range(0, labels.Count).ToDictionary(i => labels[i], i => WilsonInterval.Of(matrix[i, i], matrix.RowTotal(i))),
             Labels = labels,
             Confusion = matrix.ToRows(),
             TradeOff = Evaluation.TradeOff.Compute(clips, labels),
             NegativesTakenForKeyword = negatives.Count == 0 ? double.NaN : (double)negativesTaken / negatives.Count,
-            NegativesTakenForKeywordInterval = Bounds(WilsonInterval.Of(negativesTaken, negatives.Count)),
+            NegativesTakenForKeywordInterval = WilsonInterval.Of(negativesTaken, negatives.Count),
         };
     }
-
-    private static double[] Bounds(WilsonInterval interval) => [interval.Low, interval.High];
 
     /// <summary>Indented JSON (NaN written as a string, as JSON has no NaN).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);

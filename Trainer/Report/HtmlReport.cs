@@ -45,12 +45,10 @@ internal static class HtmlReport
             html.Append("<table><tr><th>class</th><th>recall</th><th>95% interval</th><th>clips</th></tr>");
             for (var i = 0; i < e.Labels.Count; i++)
             {
-                var interval = e.RecallInterval[e.Labels[i]];
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{SvgCharts.Escape(e.Labels[i])}</td><td>{e.Recall[e.Labels[i]]:P1}</td><td>{new WilsonInterval(interval[0], interval[1])}</td><td>{e.Confusion[i].Sum()}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{SvgCharts.Escape(e.Labels[i])}</td><td>{e.Recall[e.Labels[i]]:P1}</td><td>{e.RecallInterval[e.Labels[i]]}</td><td>{e.Confusion[i].Sum()}</td></tr>");
             }
 
-            var negatives = e.NegativesTakenForKeywordInterval;
-            html.Append(CultureInfo.InvariantCulture, $"</table><p>Silence and unknown clips taken for yes or no: {e.NegativesTakenForKeyword:P2} (95% interval {new WilsonInterval(negatives[0], negatives[1])}). ");
+            html.Append(CultureInfo.InvariantCulture, $"</table><p>Silence and unknown clips taken for yes or no: {e.NegativesTakenForKeyword:P2} (95% interval {e.NegativesTakenForKeywordInterval}). ");
             html.Append("The intervals (Wilson score) show how far a share measured on this few clips may be from the true one.</p>");
             html.Append("<div class='fig'>").Append(SvgCharts.Confusion(e.Labels, e.Confusion)).Append("<figcaption>confusion matrix</figcaption></div>");
             var keywords = e.TradeOff.FirstOrDefault()?.FalseRejectRate.Keys.ToList() ?? [];
