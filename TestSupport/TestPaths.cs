@@ -35,6 +35,20 @@ public static class TestPaths
         return dir;
     }
 
+    /// <summary>Runs <paramref name="body"/> with a fresh temp folder, deleted with all it holds afterwards.</summary>
+    public static void InTempDir(string prefix, Action<string> body)
+    {
+        var dir = NewTempDir(prefix);
+        try
+        {
+            body(dir);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)

@@ -52,7 +52,7 @@ public sealed partial class AlsaFileDevices : IDisposable
         AddDevice(I2s48, I2sBytes);
 
         WriteConfig();
-        var path = $"/usr/share/alsa/alsa.conf:{ConfigPath}";
+        var path = AlsaConfigPath(ConfigPath);
         if (SetEnv("ALSA_CONFIG_PATH", path, 1) != 0)
         {
             throw new InvalidOperationException("setenv(ALSA_CONFIG_PATH) failed");
@@ -80,18 +80,33 @@ public sealed partial class AlsaFileDevices : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes a configuration with one file device, <paramref name="name"/>, capturing from <paramref name="infile"/>,
+    /// as <c>asound.conf</c> in <paramref name="dir"/>, for a child process (see <see cref="AlsaConfigPath"/>).
+    /// </summary>
+    /// <returns>The configuration file's path.</returns>
+    public static string WriteOneDeviceConfig(string dir, string name, string infile)
+    {
+        var conf = Path.Combine(dir, "asound.conf");
+        File.WriteAllText(conf, FileDevice(name, infile) + "\n");
+        return conf;
+    }
+
+    /// <summary>The value of ALSA_CONFIG_PATH that adds <paramref name="conf"/> to ALSA's own configuration.</summary>
+    public static string AlsaConfigPath(string conf) => $"/usr/share/alsa/alsa.conf:{conf}";
+
     /// <summary>Adds a file device (rewrites the configuration; a later Pa_Initialize sees it).</summary>
     public void AddDevice(string name, byte[] content)
     {
         var raw = Path.Combine(Dir, name + ".raw");
         File.WriteAllBytes(raw, content);
-        _devices.Add($"pcm.{name} {{ type file; slave.pcm {{ type null }}; file \"/dev/null\"; infile \"{raw}\"; format \"raw\" }}");
+        _devices.Add(FileDevice(name, raw));
     }
 
     /// <summary>Adds a file device that captures from <paramref name="infile"/> as it is (e.g. a named pipe; rewrites the configuration).</summary>
     public void AddInfileDevice(string name, string infile)
     {
-        _devices.Add($"pcm.{name} {{ type file; slave.pcm {{ type null }}; file \"/dev/null\"; infile \"{infile}\"; format \"raw\" }}");
+        _devices.Add(FileDevice(name, infile));
         WriteConfig();
     }
 
@@ -103,6 +118,10 @@ public sealed partial class AlsaFileDevices : IDisposable
     }
 
     public void WriteConfig() => File.WriteAllLines(ConfigPath, _devices);
+
+    /// <summary>An ALSA "file" device that captures the bytes of <paramref name="infile"/> as they are (format "raw").</summary>
+    private static string FileDevice(string name, string infile) =>
+        $"pcm.{name} {{ type file; slave.pcm {{ type null }}; file \"/dev/null\"; infile \"{infile}\"; format \"raw\" }}";
 
     public void Dispose()
     {

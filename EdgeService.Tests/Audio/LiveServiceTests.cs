@@ -42,8 +42,7 @@ public sealed class LiveServiceTests(AlsaFileDevices alsa)
         // A config of its own, for the child process only: the service reads it through ALSA_CONFIG_PATH.
         var dir = TestPaths.NewTempDir("kws-live");
         using var fifo = new PacedFifo(Path.Combine(dir, "fixture48.pipe"), MemoryMarshal.AsBytes(frames.AsSpan()).ToArray(), 48000 * 8, Speed);
-        var conf = Path.Combine(dir, "asound.conf");
-        File.WriteAllText(conf, $"pcm.{Device} {{ type file; slave.pcm {{ type null }}; file \"/dev/null\"; infile \"{fifo.Path}\"; format \"raw\" }}\n");
+        var conf = AlsaFileDevices.WriteOneDeviceConfig(dir, Device, fifo.Path);
 
         var expected = new List<KeywordDetection>();
         DetectCommand.Detect(fixture, ServiceSettings.From(ServiceConfiguration.Build([])), expected.Add);
@@ -76,7 +75,7 @@ public sealed class LiveServiceTests(AlsaFileDevices alsa)
             info.ArgumentList.Add(arg);
         }
 
-        info.Environment["ALSA_CONFIG_PATH"] = $"/usr/share/alsa/alsa.conf:{alsaConfig}";
+        info.Environment["ALSA_CONFIG_PATH"] = AlsaFileDevices.AlsaConfigPath(alsaConfig);
         info.Environment["KWS_CONFIG"] = "/nonexistent/kws-edge.json";
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();

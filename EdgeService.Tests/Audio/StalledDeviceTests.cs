@@ -36,23 +36,10 @@ public sealed class StalledDeviceTests(AlsaFileDevices alsa)
     [Fact]
     public void A_start_on_a_device_that_is_already_stalled_ends_the_same_way() => StallAndAbandon(stalledFromTheStart: true);
 
-    private static void InTempDir(string prefix, Action<string> body)
-    {
-        var dir = TestPaths.NewTempDir(prefix);
-        try
-        {
-            body(dir);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
-
     private void StallAndAbandon(bool stalledFromTheStart)
     {
         alsa.RequireAvailable();
-        InTempDir("kws-stall", dir => StallAndAbandon(dir, stalledFromTheStart));
+        TestPaths.InTempDir("kws-stall", dir => StallAndAbandon(dir, stalledFromTheStart));
     }
 
     private void StallAndAbandon(string dir, bool stalledFromTheStart)
@@ -133,15 +120,14 @@ public sealed class StalledDeviceTests(AlsaFileDevices alsa)
     public void The_service_exits_with_code_1_and_one_error_line_when_its_device_stalls_while_open()
     {
         alsa.RequireAvailable();
-        InTempDir("kws-stall-service", RunTheServiceIntoAStall);
+        TestPaths.InTempDir("kws-stall-service", RunTheServiceIntoAStall);
     }
 
     private static void RunTheServiceIntoAStall(string dir)
     {
         const string Device = "kwsstallsvc";
         using var fifo = new PacedFifo(Path.Combine(dir, "stall.pipe"), Noise(10), BytesPerSecond, speed: 1) { StallAfterBytes = 3 * BytesPerSecond };
-        var conf = Path.Combine(dir, "asound.conf");
-        File.WriteAllText(conf, $"pcm.{Device} {{ type file; slave.pcm {{ type null }}; file \"/dev/null\"; infile \"{fifo.Path}\"; format \"raw\" }}\n");
+        var conf = AlsaFileDevices.WriteOneDeviceConfig(dir, Device, fifo.Path);
 
         var result = EdgeProcess.Run(
             [
@@ -149,15 +135,14 @@ public sealed class StalledDeviceTests(AlsaFileDevices alsa)
                 "--Audio:DeviceChannels=1", "--Audio:DeviceSampleFormat=int16", "--Audio:StallTimeoutMs=1000",
                 "--Audio:CloseTimeoutMs=1000", "--Stats:IntervalS=0", "--Leds:Enabled=false",
             ],
-            environment: new Dictionary<string, string> { ["ALSA_CONFIG_PATH"] = $"/usr/share/alsa/alsa.conf:{conf}" },
+            environment: new Dictionary<string, string> { ["ALSA_CONFIG_PATH"] = AlsaFileDevices.AlsaConfigPath(conf) },
             timeoutMs: 60_000);
         var exitedAt = Stopwatch.GetTimestamp();
         var all = result.Out + result.Err;
 
         Assert.True(fifo.StalledAt != 0, $"the device never stalled (3 s of audio were not read): {all}");
         Assert.True(result.ExitCode == 1, $"exit code {result.ExitCode}: {all}");
-        var errors = all.Split('\n').Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("crit:", StringComparison.Ordinal)).ToList();
-        var error = Assert.Single(errors);
+        var error = Assert.Single(result.ErrorLines);
         Assert.Contains($"Audio source failed: Audio device '{Device}' (ALSA", error, StringComparison.Ordinal);
         Assert.Contains("stalled and could not be closed within 1000 ms", error, StringComparison.Ordinal);
         Assert.Contains($"Audio input lost: '{Device}'", all, StringComparison.Ordinal);

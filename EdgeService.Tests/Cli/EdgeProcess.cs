@@ -5,7 +5,12 @@ namespace EdgeService.Tests.Cli;
 /// <summary>Runs the real kws-edge program (the copy built next to the tests) as a child process.</summary>
 internal static class EdgeProcess
 {
-    public sealed record Result(int ExitCode, string Out, string Err);
+    public sealed record Result(int ExitCode, string Out, string Err)
+    {
+        /// <summary>The error and critical log lines (console format: "fail:", "crit:") of both streams.</summary>
+        public IReadOnlyList<string> ErrorLines =>
+            (Out + Err).Split('\n').Where(l => l.Contains("fail:", StringComparison.Ordinal) || l.Contains("crit:", StringComparison.Ordinal)).ToList();
+    }
 
     public static string Program => Path.Combine(AppContext.BaseDirectory, "kws-edge.dll");
 
