@@ -85,7 +85,7 @@ public static unsafe class OnnxRuntimeLibrary
 
     private static void LoadExplicit(string path)
     {
-        if (s_handle != IntPtr.Zero && path == s_path)
+        if (s_handle != IntPtr.Zero && (path == s_path || SameFile(path, s_path)))
         {
             return;
         }
@@ -94,13 +94,30 @@ public static unsafe class OnnxRuntimeLibrary
         if (s_handle == IntPtr.Zero)
         {
             Bind(handle, path);
+            return;
         }
-        else if (handle != s_handle)
+
+        // Another file, or a name that cannot be compared as a file: the loader says whether it is the same library.
+        // Either way the reference just taken is given back (the library stays loaded through s_handle).
+        NativeLibrary.Free(handle);
+        if (handle != s_handle)
         {
-            NativeLibrary.Free(handle);
-            throw new InvalidOperationException(
-                $"ONNX Runtime is already loaded from {s_path}; a process can use only one ONNX Runtime library, so {path} cannot be loaded too");
+            throw AlreadyLoaded(path);
         }
+    }
+
+    private static InvalidOperationException AlreadyLoaded(string path) => new(
+        $"ONNX Runtime is already loaded from {s_path}; a process can use only one ONNX Runtime library, so {path} cannot be loaded too");
+
+    private static bool SameFile(string a, string? b)
+    {
+        if (b is null || !File.Exists(a) || !File.Exists(b))
+        {
+            return false;
+        }
+
+        static string Real(string p) => new FileInfo(p).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(p);
+        return Real(a) == Real(b);
     }
 
     private static (IntPtr Handle, string Path) LoadFirst((string Path, string Source)[] candidates)

@@ -8,15 +8,13 @@ public sealed unsafe class OnnxSession : IDisposable
     private readonly OnnxEnvironment _environment;
     private bool _disposed;
 
+    /// <summary>Takes over <paramref name="handle"/> and the reference on the environment that its creator took (<see cref="HoldEnvironment"/>); releases both if it fails.</summary>
     private OnnxSession(OnnxEnvironment environment, OrtObjectHandle handle)
     {
         _environment = environment;
         Handle = handle;
-        var environmentHeld = false;
         try
         {
-            // ORT needs the environment to outlive the session: hold it until Dispose.
-            environment.Handle.DangerousAddRef(ref environmentHeld);
             var api = environment.Api;
             var raw = handle.DangerousGetHandle();
             Inputs = OrtSessionReader.ReadValues(api, raw, inputs: true);
@@ -26,11 +24,7 @@ public sealed unsafe class OnnxSession : IDisposable
         catch
         {
             handle.Dispose();
-            if (environmentHeld)
-            {
-                environment.Handle.DangerousRelease();
-            }
-
+            environment.Handle.DangerousRelease();
             throw;
         }
     }
@@ -61,10 +55,18 @@ public sealed unsafe class OnnxSession : IDisposable
         var path = Encoding.UTF8.GetBytes(modelPath + "\0");
         using var nativeOptions = OrtSessionOptionsFactory.Create(api, options ?? new OnnxSessionOptions());
         IntPtr session;
-        fixed (byte* p = path)
+        var env = HoldEnvironment(environment);
+        try
         {
-            OrtStatus.Check(api, api.CreateSession(environment.Handle.DangerousGetHandle(), p,
-                nativeOptions.DangerousGetHandle(), &session), $"loading model {modelPath}");
+            fixed (byte* p = path)
+            {
+                OrtStatus.Check(api, api.CreateSession(env, p, nativeOptions.DangerousGetHandle(), &session), $"loading model {modelPath}");
+            }
+        }
+        catch
+        {
+            environment.Handle.DangerousRelease();
+            throw;
         }
 
         return new OnnxSession(environment, new OrtObjectHandle(session, api.ReleaseSession));
@@ -81,10 +83,19 @@ public sealed unsafe class OnnxSession : IDisposable
         var api = environment.Api;
         using var nativeOptions = OrtSessionOptionsFactory.Create(api, options ?? new OnnxSessionOptions());
         IntPtr session;
-        fixed (byte* p = model)
+        var env = HoldEnvironment(environment);
+        try
         {
-            OrtStatus.Check(api, api.CreateSessionFromArray(environment.Handle.DangerousGetHandle(), p, (nuint)model.Length,
-                nativeOptions.DangerousGetHandle(), &session), $"loading a model from {model.Length} bytes");
+            fixed (byte* p = model)
+            {
+                OrtStatus.Check(api, api.CreateSessionFromArray(env, p, (nuint)model.Length,
+                    nativeOptions.DangerousGetHandle(), &session), $"loading a model from {model.Length} bytes");
+            }
+        }
+        catch
+        {
+            environment.Handle.DangerousRelease();
+            throw;
         }
 
         return new OnnxSession(environment, new OrtObjectHandle(session, api.ReleaseSession));
@@ -131,6 +142,26 @@ public sealed unsafe class OnnxSession : IDisposable
         _disposed = true;
         Handle.Dispose();
         _environment.Handle.DangerousRelease();
+    }
+
+    /// <summary>
+    /// Takes a reference on the environment before its pointer is given to ONNX Runtime, which needs the environment
+    /// to outlive the session: a disposed environment throws here instead of being used after it was freed. The
+    /// session releases the reference at Dispose (its creator, if the session is never made).
+    /// </summary>
+    private static IntPtr HoldEnvironment(OnnxEnvironment environment)
+    {
+        var held = false;
+        try
+        {
+            environment.Handle.DangerousAddRef(ref held);
+        }
+        catch (ObjectDisposedException)
+        {
+            throw new ObjectDisposedException(nameof(OnnxEnvironment), "the ONNX Runtime environment was disposed before the model was loaded");
+        }
+
+        return environment.Handle.DangerousGetHandle();
     }
 
     private static void CheckNames(IReadOnlyList<string> names, IReadOnlyList<OnnxTensor> tensors,

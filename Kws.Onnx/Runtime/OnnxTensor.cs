@@ -58,11 +58,13 @@ public sealed unsafe class OnnxTensor : IDisposable
                 throw new ArgumentException($"tensor shape [{string.Join(",", shape)}]: every dimension must be at least 1", nameof(shape));
             }
 
-            count *= d;
-            if (count > int.MaxValue / sizeof(float))
+            if (d > int.MaxValue / sizeof(float) / count)
             {
+                // Tested before multiplying, so a huge dimension cannot wrap the count around to a small number.
                 throw new ArgumentException($"tensor shape [{string.Join(",", shape)}] is too large", nameof(shape));
             }
+
+            count *= d;
         }
 
         var api = OnnxRuntimeLibrary.Api();

@@ -71,10 +71,10 @@ internal static unsafe class OrtSessionReader
             {
                 for (long i = 0; i < count; i++)
                 {
-                    _ = api.AllocatorFree(allocator, keys[i]);
+                    OrtStatus.Discard(api, api.AllocatorFree(allocator, keys[i]));
                 }
 
-                _ = api.AllocatorFree(allocator, keys);
+                OrtStatus.Discard(api, api.AllocatorFree(allocator, keys));
             }
         }
 
@@ -132,7 +132,7 @@ internal static unsafe class OrtSessionReader
         }
         finally
         {
-            _ = api.AllocatorFree(allocator, value);
+            OrtStatus.Discard(api, api.AllocatorFree(allocator, value));
         }
     }
 }

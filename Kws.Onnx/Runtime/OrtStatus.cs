@@ -17,6 +17,18 @@ internal static unsafe class OrtStatus
         }
     }
 
+    /// <summary>
+    /// Releases a status that cannot be reported (a free in a finally block, where throwing would hide the first
+    /// error): nothing for null, otherwise the status is released so it does not leak.
+    /// </summary>
+    internal static void Discard(OrtApi api, IntPtr status)
+    {
+        if (status != IntPtr.Zero)
+        {
+            api.ReleaseStatus(status);
+        }
+    }
+
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Throw(OrtApi api, IntPtr status, string operation)

@@ -38,6 +38,45 @@ public class OnnxRuntimeErrorTests
     }
 
     [Fact]
+    public void A_disposed_environment_is_refused_before_ONNX_Runtime_sees_its_pointer()
+    {
+        var model = new SmallCnn(seed: 8).Build().ToBytes();
+        var env = new OnnxEnvironment("kws-tests");
+        env.Dispose();
+        var e = Assert.Throws<ObjectDisposedException>(() => OnnxSession.FromBytes(env, model));
+        Assert.Contains("disposed before the model was loaded", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ObjectDisposedException>(() => OnnxSession.FromFile(env, "/nonexistent/model.onnx"));
+
+        // A session keeps its environment alive: disposing the environment first does not free it under the session.
+        var live = new OnnxEnvironment("kws-tests");
+        using (var session = OnnxSession.FromBytes(live, model))
+        {
+            live.Dispose();
+            Assert.Equal(SmallCnn.Classes, session.Outputs[0].Shape[^1]);
+        }
+    }
+
+    [Fact]
+    public void The_loaded_library_under_another_name_is_accepted()
+    {
+        using var env = new OnnxEnvironment("kws-tests");
+        var loaded = OnnxRuntimeLibrary.LoadedPath!;
+        Assert.True(File.Exists(loaded), $"ONNX Runtime was loaded from {loaded}, not a file path");
+        var dir = TestSupport.TestPaths.NewTempDir("kws-onnx");
+        var link = Path.Combine(dir, "libonnxruntime-link.so");
+        File.CreateSymbolicLink(link, loaded);
+        Assert.Equal(env.RuntimeVersion, OnnxRuntimeLibrary.Load(link)); // the same file: nothing new is loaded
+        Assert.Equal(loaded, OnnxRuntimeLibrary.LoadedPath);
+    }
+
+    [Fact]
+    public void A_tensor_shape_whose_size_would_wrap_around_is_refused()
+    {
+        var e = Assert.Throws<ArgumentException>(() => OnnxTensor.Create(4, 1L << 62));
+        Assert.Contains("too large", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingModelFileGivesOnnxRuntimesMessage()
     {
         using var env = new OnnxEnvironment("kws-tests");
