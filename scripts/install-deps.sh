@@ -34,13 +34,16 @@ if ((${#missing[@]})); then
   [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
   echo "Installing Debian packages: ${missing[*]}"
   "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if ! command -v dotnet >/dev/null 2>&1; then
+# shellcheck source=lib/dotnet-env.sh
+source "$here/lib/dotnet-env.sh"
+if ! kws_has_dotnet_sdk; then
   echo "Installing the .NET 10 SDK into \$HOME/.dotnet (dotnet-install.sh) ..."
-  curl -sSL https://dot.net/v1/dotnet-install.sh | bash -s -- --channel 10.0 --install-dir "$HOME/.dotnet" >/dev/null
-  echo "The .NET SDK is in \$HOME/.dotnet: add it to PATH (export PATH=\"\$HOME/.dotnet:\$PATH\")."
+  curl -fsSL https://dot.net/v1/dotnet-install.sh | bash -s -- --channel 10.0 --install-dir "$HOME/.dotnet" >/dev/null
+  kws_use_dotnet || exit 1
+  echo "The .NET SDK is in \$HOME/.dotnet; the project's scripts find it there (for a shell: export PATH=\"\$HOME/.dotnet:\$PATH\")."
 fi
 
 "$here/fetch-onnxruntime.sh"

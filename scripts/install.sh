@@ -87,6 +87,23 @@ if command -v readelf >/dev/null && machine="$(readelf -h "$elf" 2>/dev/null | s
   fi
 fi
 
+# A framework-dependent bundle (publish.sh's fallback) runs on this machine's .NET 10 runtime, which the launcher
+# looks for in system folders only (the unit hides /home): refuse to install a service that could not start.
+if [[ -f "$from/kws-edge.dll" && ! -f "$from/libcoreclr.so" ]]; then
+  runtime_found=0
+  for d in /usr/share/dotnet /usr/lib/dotnet /opt/dotnet /usr/local/share/dotnet; do
+    if [[ -x "$d/dotnet" ]] && "$d/dotnet" --list-runtimes 2>/dev/null | grep -q '^Microsoft.NETCore.App 10\.'; then runtime_found=1; fi
+  done
+  if ((!runtime_found)); then
+    hint="install it system-wide: curl -sSL https://dot.net/v1/dotnet-install.sh | sudo bash -s -- --runtime dotnet --channel 10.0 --install-dir /usr/share/dotnet"
+    if [[ -z "$root" ]]; then
+      echo "error: '$from' is a framework-dependent build and this machine has no .NET 10 runtime in /usr/share/dotnet, /usr/lib/dotnet, /opt/dotnet or /usr/local/share/dotnet; $hint (or publish self-contained)" >&2
+      exit 1
+    fi
+    echo "warning: '$from' is a framework-dependent build: the target needs the .NET 10 runtime; $hint" >&2
+  fi
+fi
+
 changed=0
 say() { echo "  $*"; }
 # put SRC DEST MODE: copies when the content or mode differs; says what it did.

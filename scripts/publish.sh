@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Publishes kws-edge as a self-contained program (no .NET needed on the device) for linux-arm64 (Raspberry Pi,
-# Jetson) and linux-x64, one folder per runtime identifier, ready for scripts/install.sh.
+# Publishes kws-edge for linux-arm64 (Raspberry Pi, Jetson) and linux-x64, one folder per runtime identifier, ready for
+# scripts/install.sh: self-contained (no .NET needed on the device) where the NuGet feed has the runtime pack,
+# otherwise framework-dependent (the device needs the .NET 10 runtime; install.sh checks for it).
 set -euo pipefail
 
 usage() {
@@ -55,9 +56,9 @@ done
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 
-[[ -d "$HOME/.dotnet" ]] && export PATH="$HOME/.dotnet:$PATH"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-command -v dotnet >/dev/null || { echo "error: dotnet (the .NET 10 SDK) is not on PATH; scripts/install-deps.sh installs it" >&2; exit 1; }
+# shellcheck source=lib/dotnet-env.sh
+source "$root/scripts/lib/dotnet-env.sh"
+kws_use_dotnet || exit 1
 command -v readelf >/dev/null || { echo "error: readelf is needed to check the architecture (Debian: apt-get install binutils)" >&2; exit 1; }
 
 cache="${KWS_CACHE_DIR:-$HOME/.cache/kws}/onnxruntime/${ORT_VERSION:-1.30.0}"

@@ -20,10 +20,11 @@ fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-[[ -d "$HOME/.dotnet" ]] && export PATH="$HOME/.dotnet:$PATH"
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# shellcheck source=lib/dotnet-env.sh
+source scripts/lib/dotnet-env.sh
 
 scripts/install-deps.sh >&2
+kws_use_dotnet # after install-deps: a fresh machine's SDK has only just been installed
 echo "Building kws-edge ..." >&2
 dotnet build EdgeService/EdgeService.csproj -c Release -nologo -clp:ErrorsOnly >&2
 

@@ -52,7 +52,8 @@ public sealed partial class UnitFileTests
         var lines = File.ReadAllLines(Unit).Select(l => l.Trim()).ToHashSet();
         foreach (var expected in new[]
                  {
-                     "Type=notify", "NotifyAccess=main", "WatchdogSec=10s", "Restart=on-failure", "TimeoutAbortSec=5s", "User=kws-edge",
+                     "Type=notify", "NotifyAccess=main", "WatchdogSec=10s", "Restart=on-failure", "RestartSec=5s", "TimeoutAbortSec=5s", "User=kws-edge",
+                     "StartLimitIntervalSec=0",
                      "SupplementaryGroups=audio gpio", "WorkingDirectory=/opt/kws-edge", "ExecStart=/opt/kws-edge/kws-edge run",
                      "Environment=DOTNET_hostBuilder__reloadConfigOnChange=false", "DevicePolicy=closed",
                      "DeviceAllow=char-alsa rw", "DeviceAllow=char-gpiochip rw", "RestrictAddressFamilies=AF_UNIX",

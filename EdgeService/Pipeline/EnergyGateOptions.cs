@@ -9,8 +9,8 @@ internal sealed class EnergyGateOptions : ISelfValidatingOptions
     /// <summary>How far above the noise floor a frame's energy must be to open the gate, in dB. Default 5 dB: at 10 dB words in loud noise (0 dB SNR) were skipped and half of them missed (docs/stream-eval).</summary>
     public double MarginDb { get; set; } = 5;
 
-    /// <summary>How long the gate stays open after the last loud frame, in milliseconds of the sample clock. Default 500 ms.</summary>
-    public int HangMs { get; set; } = 500;
+    /// <summary>How long the gate stays open after the last loud frame, in milliseconds of the sample clock. Default 1000 ms (as in appsettings.json and in every stream evaluation).</summary>
+    public int HangMs { get; set; } = 1000;
 
     /// <summary>How fast the noise floor may rise toward a louder frame, in dB per second of audio (slow). Default 3 dB/s.</summary>
     public double FloorRiseDbPerSecond { get; set; } = 3;

@@ -13,8 +13,9 @@ namespace EdgeService.Pipeline;
 /// of audio). A frame is loud when its energy exceeds floor + margin (the floor before this frame updates it). The
 /// gate is open on a loud frame and for the hang time after the end of the last loud frame. Disabled = always open.</item>
 /// <item><b>Use.</b> While closed the pipeline skips inference, but the features keep up. When the gate opens
-/// (<see cref="JustOpened"/>) after being closed for longer than the smoother's window
-/// (<see cref="ClosedSpanSamples"/>), the pipeline resets the posterior smoother.</item>
+/// (<see cref="JustOpened"/>) after being closed for longer than the model's input window, 1 s
+/// (<see cref="ClosedSpanSamples"/>: none of the audio behind the smoother's older scores is still in the window), the
+/// pipeline resets the posterior smoother; after a shorter pause those scores still describe audio in the window.</item>
 /// </list>
 /// </summary>
 internal interface IEnergyGate
