@@ -26,6 +26,9 @@ internal sealed class FakeCaptureSession(string description) : ICaptureSession
     /// <summary>When true, Dispose blocks until <see cref="Release"/>.</summary>
     public bool BlockDispose { get; set; }
 
+    /// <summary>When set, Dispose throws it once it has done everything else (a native stop that failed).</summary>
+    public Exception? DisposeError { get; set; }
+
     /// <summary>Set when Dispose is entered.</summary>
     public ManualResetEventSlim DisposeEntered { get; } = new(false);
 
@@ -59,5 +62,9 @@ internal sealed class FakeCaptureSession(string description) : ICaptureSession
 
         _disposed = true;
         DisposeReturned.Set();
+        if (DisposeError is { } error)
+        {
+            throw error;
+        }
     }
 }

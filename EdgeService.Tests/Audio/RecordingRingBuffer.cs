@@ -47,5 +47,10 @@ internal sealed class RecordingRingBuffer(int sampleRateHz, int capacity) : IAud
         Volatile.Write(ref _written, at + samples.Length);
     }
 
+    /// <summary>How many times the producer marked a discontinuity.</summary>
+    public int Discontinuities { get; private set; }
+
+    public void MarkDiscontinuity() => Discontinuities++;
+
     public RingRead Read(Span<float> destination) => throw new NotSupportedException("Tests read Samples instead.");
 }

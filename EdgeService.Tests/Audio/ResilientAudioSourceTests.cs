@@ -136,6 +136,51 @@ public sealed class ResilientAudioSourceTests
     }
 
     [Fact]
+    public void A_reconnect_marks_a_discontinuity_so_the_reader_starts_afresh_but_the_first_start_does_not()
+    {
+        using var source = Make();
+        var ring = Ring();
+        source.Start(ring);
+        _opener.Targets[0].Write([0.1f, 0.2f]);
+        var dest = new float[16];
+        Assert.Equal(new RingRead(2, 0, 0, AfterDiscontinuity: false), ring.Read(dest));
+
+        _opener.Sessions[0].FailureReason = "gone";
+        _clock.Advance(TimeSpan.FromMilliseconds(250));
+        Assert.True(source.WaitForClose(ThreadWait));
+        _clock.Advance(TimeSpan.FromSeconds(1)); // the retry opens the device again
+        Assert.Equal(AudioSourceState.Running, source.State);
+        _opener.Targets[1].Write([0.3f]);
+        Assert.Equal(new RingRead(1, 2, 0, AfterDiscontinuity: true), ring.Read(dest));
+        Assert.Equal(0.3f, dest[0]);
+    }
+
+    [Fact]
+    public void A_stream_whose_stop_fails_and_is_left_open_makes_the_fault_final_and_nothing_is_reopened()
+    {
+        using var source = Make();
+        source.Start(Ring());
+        var first = _opener.Sessions.Single();
+        first.Deliver(480);
+        var left = new AudioStreamAbandonedException(first.Description, "Pa_StopStream failed: Unanticipated host error (-9999)");
+        first.DisposeError = left;
+        first.FailureReason = "the stream stopped by itself (device unplugged or failed)";
+        _clock.Advance(TimeSpan.FromMilliseconds(250));
+        Assert.True(source.WaitForClose(ThreadWait));
+
+        Assert.Equal(AudioSourceState.Faulted, source.State);
+        Assert.Same(left, source.Fault);
+        Assert.False(source.RecoversFromFaults);
+        Assert.Contains("could not be stopped", left.Message, StringComparison.Ordinal);
+        Assert.Equal(0, _clock.ActiveTimers); // no health check, no retry
+        _clock.Advance(TimeSpan.FromSeconds(60));
+        Assert.Single(_opener.Sessions);
+        source.Stop();
+        var again = Assert.Throws<InvalidOperationException>(() => source.Start(Ring()));
+        Assert.Contains("an earlier stream could not be stopped", again.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_stream_that_stops_delivering_audio_is_taken_as_lost_after_the_stall_timeout()
     {
         using var source = Make();

@@ -131,6 +131,42 @@ public class AudioRingBufferTests
     }
 
     [Fact]
+    public void A_read_never_spans_a_discontinuity_and_the_first_read_after_it_says_so_once()
+    {
+        var ring = new AudioRingBuffer(1000, 1000);
+        var dest = new float[1000];
+        ring.Write(RampFrom(0, 100));
+        ring.MarkDiscontinuity();
+        ring.Write(RampFrom(100, 50));
+
+        Assert.Equal(new RingRead(100, 0, 0, AfterDiscontinuity: false), ring.Read(dest)); // stops right before the mark
+        Assert.Equal(new RingRead(50, 100, 0, AfterDiscontinuity: true), ring.Read(dest));
+        Assert.Equal(RampFrom(100, 50), dest[..50]);
+        ring.Write(RampFrom(150, 10));
+        Assert.Equal(new RingRead(10, 150, 0, AfterDiscontinuity: false), ring.Read(dest)); // told once
+
+        // A mark at the reader's position, with nothing written yet: told with the first samples after it.
+        ring.MarkDiscontinuity();
+        Assert.Equal(new RingRead(0, 160, 0, AfterDiscontinuity: false), ring.Read(dest));
+        ring.Write(RampFrom(160, 5));
+        Assert.Equal(new RingRead(5, 160, 0, AfterDiscontinuity: true), ring.Read(dest));
+    }
+
+    [Fact]
+    public void A_discontinuity_lost_to_overflow_is_still_told()
+    {
+        var ring = new AudioRingBuffer(1000, 100);
+        var dest = new float[1000];
+        ring.Write(RampFrom(0, 50));
+        ring.MarkDiscontinuity();
+        ring.Write(RampFrom(50, 120)); // 170 written: 0..69 overwritten, the mark at 50 among them
+
+        var r = ring.Read(dest);
+        Assert.Equal(new RingRead(100, 70, 70, AfterDiscontinuity: true), r);
+        Assert.Equal(RampFrom(70, 100), dest[..100]);
+    }
+
+    [Fact]
     public void WriteLongerThanCapacity_KeepsOnlyTheNewest()
     {
         var ring = new AudioRingBuffer(1000, 10);

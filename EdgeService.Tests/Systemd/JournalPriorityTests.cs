@@ -42,6 +42,18 @@ public sealed partial class JournalPriorityTests
         Assert.All(lines, l => Assert.Matches(Prefix(), l));
     }
 
+    [Fact]
+    public void A_bad_setting_is_one_error_line_at_priority_three()
+    {
+        var result = EdgeProcess.Run(
+            ["run", "--Audio:Source=file", "--Audio:Path=/nonexistent/recording.wav", "--Smoother:WindowMs=-5"],
+            environment: new Dictionary<string, string> { ["JOURNAL_STREAM"] = "8:12345", ["KWS_CONFIG"] = "/nonexistent/kws-edge.json" });
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(Lines(result.Err));
+        Assert.StartsWith("<3>error: ", line, StringComparison.Ordinal);
+        Assert.Contains("WindowMs", line, StringComparison.Ordinal);
+    }
+
     private static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     [GeneratedRegex(@"^<[0-7]>")]

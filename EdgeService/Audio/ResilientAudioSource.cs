@@ -34,13 +34,14 @@ namespace EdgeService.Audio;
 /// throw. Input overflows are counted by the stream and logged here, at most once per OverflowLogIntervalMs.
 /// Statistics: <see cref="Statistics"/>.
 /// </summary>
-internal sealed class ResilientAudioSource : IAudioSource
+internal sealed partial class ResilientAudioSource : IAudioSource
 {
     private readonly ICaptureOpener _opener;
     private readonly AudioCaptureOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RetryBackoff _backoff;
+    private readonly CaptureHealth _health;
     private readonly Lock _lock = new();
 
     private IAudioRingBuffer? _target;
@@ -52,13 +53,7 @@ internal sealed class ResilientAudioSource : IAudioSource
     private volatile Exception? _fault;
     private volatile bool _final;
 
-    // Guarded by _lock.
-    private long _framesBefore;
-    private long _overflowsBefore;
-    private long _overflowsLogged;
-    private DateTimeOffset _lastOverflowLog;
-    private long _lastFrames;
-    private DateTimeOffset _lastProgress;
+    // Guarded by _lock (as is _health).
     private int _failedAttempts;
     private int _reconnects;
     private int _faults;
@@ -85,6 +80,7 @@ internal sealed class ResilientAudioSource : IAudioSource
         _time = timeProvider;
         _logger = logger;
         _backoff = new RetryBackoff(TimeSpan.FromMilliseconds(options.RetryInitialDelayMs), TimeSpan.FromMilliseconds(options.RetryMaxDelayMs));
+        _health = new CaptureHealth(TimeSpan.FromMilliseconds(options.StallTimeoutMs), TimeSpan.FromMilliseconds(options.OverflowLogIntervalMs), logger);
         Format = new AudioFormat(options.OutputSampleRateHz, 1, SampleType.Float32);
     }
 
@@ -114,8 +110,8 @@ internal sealed class ResilientAudioSource : IAudioSource
                 return new AudioCaptureStatistics(
                     _state,
                     session?.Description,
-                    _framesBefore + (session?.CapturedFrames ?? 0),
-                    _overflowsBefore + (session?.InputOverflows ?? 0),
+                    _health.TotalFrames(session),
+                    _health.TotalOverflows(session),
                     _reconnects,
                     _faults,
                     _fault?.Message);
@@ -149,7 +145,7 @@ internal sealed class ResilientAudioSource : IAudioSource
             _backoff.Reset();
             _failedAttempts = 0;
             _hadSession = false;
-            _lastOverflowLog = _time.GetUtcNow();
+            _health.Restart(_time.GetUtcNow());
             _target = target;
             opening = BeginOpen(target, atStart: true);
         }
@@ -228,120 +224,6 @@ internal sealed class ResilientAudioSource : IAudioSource
         return closing is null || closing.WaitSettled(timeout);
     }
 
-    /// <summary>Starts opening a stream on a thread of its own (under the lock); the caller waits for it outside.</summary>
-    private DeadlineCall<ICaptureSession> BeginOpen(IAudioRingBuffer target, bool atStart)
-    {
-        var gate = new SessionWriteGate(target);
-        _opening = DeadlineCall<ICaptureSession>.Start(
-            "audio-open",
-            () => _opener.Open(gate),
-            TimeSpan.FromMilliseconds(_options.OpenTimeoutMs),
-            _time,
-            (call, outcome) => OnOpenChanged(gate, call, outcome, atStart));
-        return _opening;
-    }
-
-    /// <summary>The opening thread or the deadline timer reports how the open went.</summary>
-    private void OnOpenChanged(SessionWriteGate gate, DeadlineCall<ICaptureSession> call, DeadlineCallOutcome outcome, bool atStart)
-    {
-        ICaptureSession? late = null;
-        lock (_lock)
-        {
-            switch (outcome)
-            {
-                case DeadlineCallOutcome.Returned:
-                    _opening = null;
-                    OpenReturned(gate, call, atStart);
-                    break;
-
-                case DeadlineCallOutcome.Abandoned:
-                    _opening = null;
-                    gate.Close();
-                    _stuck = "an earlier open did not finish";
-                    _retryTimer?.Dispose();
-                    _retryTimer = null;
-                    _healthTimer?.Dispose();
-                    _healthTimer = null;
-                    if (_target is null)
-                    {
-                        AudioCaptureLog.OpenAbandonedAtStop(_logger, AudioOpenAbandonedException.Describe(_options.Device), _options.OpenTimeoutMs);
-                    }
-                    else
-                    {
-                        // The host reports a final fault (one error line) and exits; nothing is logged here twice.
-                        _final = true;
-                        _faults++;
-                        SetState(AudioSourceState.Faulted, new AudioOpenAbandonedException(_options.Device, _options.OpenTimeoutMs));
-                    }
-
-                    break;
-
-                case DeadlineCallOutcome.ReturnedLate:
-                    late = call.Result;
-                    AudioCaptureLog.OpenedLate(_logger, AudioOpenAbandonedException.Describe(_options.Device), call.Took?.TotalMilliseconds ?? 0);
-                    break;
-            }
-        }
-
-        late?.Dispose(); // its gate is shut: the stream an abandoned open started never wrote; stop it on this thread
-    }
-
-    private void OpenReturned(SessionWriteGate gate, DeadlineCall<ICaptureSession> call, bool atStart)
-    {
-        switch (call.Error)
-        {
-            case null when _target is null:
-                // Stopped while opening: Stop closes it.
-                _gate = gate;
-                _session = call.Result!;
-                break;
-
-            case null:
-                Install(gate, call.Result!);
-                break;
-
-            case AudioDeviceUnavailableException unavailable when _target is not null:
-                Failed(unavailable, session: null);
-                break;
-
-            case AudioDeviceUnavailableException:
-                break;
-
-            case { } error when !atStart && _target is not null:
-                // Not a device problem (library gone, bad settings): retrying will not help.
-                _final = true;
-                _faults++;
-                AudioCaptureLog.GaveUp(_logger, error.Message, error);
-                SetState(AudioSourceState.Faulted, error);
-                break;
-
-            default:
-                break; // at start, Start throws it
-        }
-    }
-
-    private void Install(SessionWriteGate gate, ICaptureSession session)
-    {
-        _gate = gate;
-        _session = session;
-        _lastFrames = session.CapturedFrames;
-        _lastProgress = _time.GetUtcNow();
-        if (_hadSession)
-        {
-            _reconnects++;
-            AudioCaptureLog.Reconnected(_logger, _failedAttempts, session.Description);
-        }
-        else
-        {
-            AudioCaptureLog.Capturing(_logger, session.Description);
-        }
-
-        _hadSession = true;
-        _failedAttempts = 0;
-        _backoff.Reset();
-        SetState(AudioSourceState.Running, null);
-    }
-
     private void OnHealthCheck()
     {
         lock (_lock)
@@ -351,24 +233,9 @@ internal sealed class ResilientAudioSource : IAudioSource
                 return;
             }
 
-            var now = _time.GetUtcNow();
-            ReportOverflows(session, now);
-            var reason = session.FailureReason;
-            var frames = session.CapturedFrames;
-            if (frames != _lastFrames)
-            {
-                _lastFrames = frames;
-                _lastProgress = now;
-            }
-            else if (reason is null && now - _lastProgress >= TimeSpan.FromMilliseconds(_options.StallTimeoutMs))
-            {
-                reason = $"no audio arrived for {(now - _lastProgress).TotalSeconds:0.#} s";
-            }
-
-            if (reason is not null)
+            if (_health.Check(session, _time.GetUtcNow()) is { } reason)
             {
                 var description = session.Description;
-                ReportOverflows(session, now, force: true);
                 BeginClose(reason);
                 Failed(new AudioDeviceUnavailableException($"Audio input {description} was lost: {reason}."), description, reason);
             }
@@ -420,95 +287,6 @@ internal sealed class ResilientAudioSource : IAudioSource
     {
         _retryTimer?.Dispose();
         _retryTimer = _time.CreateTimer(_ => OnRetry(), null, delay, Timeout.InfiniteTimeSpan);
-    }
-
-    private void ReportOverflows(ICaptureSession session, DateTimeOffset now, bool force = false)
-    {
-        var total = _overflowsBefore + session.InputOverflows;
-        var since = now - _lastOverflowLog;
-        if (total > _overflowsLogged && (force || since >= TimeSpan.FromMilliseconds(_options.OverflowLogIntervalMs)))
-        {
-            AudioCaptureLog.Overflows(_logger, total - _overflowsLogged, since.TotalSeconds, total);
-            _overflowsLogged = total;
-            _lastOverflowLog = now;
-        }
-    }
-
-    /// <summary>Shuts the session's gate and starts closing it on a thread of its own (under the lock).</summary>
-    private DeadlineCall<ICaptureSession> BeginClose(string reason)
-    {
-        var session = _session!;
-        _session = null;
-        _gate!.Close();
-        _gate = null;
-        _framesBefore += session.CapturedFrames;
-        _overflowsBefore += session.InputOverflows;
-        _closingReason = reason;
-        _closing = DeadlineCall<ICaptureSession>.Start(
-            "audio-close",
-            () => DisposeAndReturn(session),
-            TimeSpan.FromMilliseconds(_options.CloseTimeoutMs),
-            _time,
-            (call, outcome) => OnCloseChanged(session, call, outcome));
-        return _closing;
-    }
-
-    private static ICaptureSession DisposeAndReturn(ICaptureSession session)
-    {
-        session.Dispose();
-        return session;
-    }
-
-    /// <summary>The closing thread or the deadline timer reports how the close went.</summary>
-    private void OnCloseChanged(ICaptureSession session, DeadlineCall<ICaptureSession> closer, DeadlineCallOutcome outcome)
-    {
-        lock (_lock)
-        {
-            var device = session.Description;
-            switch (outcome)
-            {
-                case DeadlineCallOutcome.Returned:
-                    _closing = null;
-                    if (closer.Error is { } error)
-                    {
-                        AudioCaptureLog.CloseFailed(_logger, device, error.Message, error);
-                    }
-
-                    if (_target is not null && _retryAfterClose is { } delay)
-                    {
-                        _retryAfterClose = null;
-                        ArmRetry(delay);
-                    }
-
-                    break;
-
-                case DeadlineCallOutcome.Abandoned:
-                    _closing = null;
-                    _stuck = "an earlier stream could not be closed";
-                    _retryAfterClose = null;
-                    _retryTimer?.Dispose();
-                    _retryTimer = null;
-                    _healthTimer?.Dispose();
-                    _healthTimer = null;
-                    if (_target is null)
-                    {
-                        AudioCaptureLog.AbandonedAtStop(_logger, device, _options.CloseTimeoutMs);
-                    }
-                    else
-                    {
-                        // The host reports a final fault (one error line) and exits; nothing is logged here twice.
-                        _final = true;
-                        _faults++;
-                        SetState(AudioSourceState.Faulted, new AudioStreamAbandonedException(device, _closingReason ?? "it failed", _options.CloseTimeoutMs));
-                    }
-
-                    break;
-
-                case DeadlineCallOutcome.ReturnedLate:
-                    AudioCaptureLog.ClosedLate(_logger, device, closer.Took?.TotalMilliseconds ?? 0);
-                    break;
-            }
-        }
     }
 
     private void SetState(AudioSourceState state, Exception? fault)

@@ -60,6 +60,9 @@ internal sealed class SessionWriteGate(IAudioRingBuffer target) : IAudioRingBuff
     }
 
     /// <inheritdoc />
+    public void MarkDiscontinuity() => _target.MarkDiscontinuity();
+
+    /// <inheritdoc />
     public RingRead Read(Span<float> destination) => _target.Read(destination);
 
     /// <summary>

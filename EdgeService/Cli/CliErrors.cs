@@ -41,7 +41,9 @@ internal static class CliErrors
 
     private static int Fail(string message, Exception e, int code)
     {
-        Console.Error.WriteLine($"error: {message}");
+        // Under systemd (standard error is the journal) the line carries priority 3, so `journalctl -p err` shows it.
+        var priority = Environment.GetEnvironmentVariable("JOURNAL_STREAM") is { Length: > 0 } ? "<3>" : string.Empty;
+        Console.Error.WriteLine($"{priority}error: {message}");
         if (Environment.GetEnvironmentVariable("KWS_DEBUG") == "1")
         {
             Console.Error.WriteLine(e);

@@ -29,7 +29,9 @@ internal static class RunCommand
         host.Services.GetRequiredService<DetectionPipeline>();
         host.Services.GetRequiredService<IAudioSource>();
         host.Services.GetRequiredService<Detection.ILedDriver>();
+        var failure = host.Services.GetRequiredService<ServiceFailure>(); // Run disposes the host's services
         host.Run();
+        failure.ThrowIfFailed(); // a fault inside the host: one line, exit 2 or 1
         return Environment.ExitCode;
     });
 }

@@ -41,6 +41,7 @@ internal static class ServiceHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PipelineStats>();
         services.AddSingleton<ServiceHealth>();
+        services.AddSingleton<ServiceFailure>();
         services.AddSingleton(sp => ModelLoader.Open(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
         services.AddSingleton<IAudioRingBuffer>(sp => new AudioRingBuffer(PipelineComposer.SampleRateHz, sp.GetRequiredService<IOptions<AudioOptions>>().Value.RingBufferMs));
         services.AddSingleton(sp => AudioSourceFactory.Create(

@@ -7,17 +7,20 @@ namespace EdgeService.Hosting;
 
 /// <summary>
 /// The always-on service: starts the audio source into the ring buffer and feeds the pipeline from it on one thread,
-/// polling every 10 ms of the injected clock when the buffer is empty. A finite source (file, stdin) that ends
+/// polling on a 10 ms period of the injected clock when the buffer is empty. A finite source (file, stdin) that ends
 /// stops the host once the pipeline has had every sample. A source that fails for good is logged and the host stops
 /// with exit code 1; one that recovers by itself (a microphone, which retries until it is back) keeps the service up,
 /// until its fault turns final (a stream stuck in the driver that could not be closed): then it exits with code 1 too,
-/// for systemd's <c>Restart=</c> to start it again.
+/// for systemd's <c>Restart=</c> to start it again. Any other exception (the source's start, the pipeline) is kept in
+/// <see cref="ServiceFailure"/> and stops the host; the run command then reports it in one line with a non-zero exit
+/// code.
 /// </summary>
 internal sealed partial class SpotterService(
     IAudioSource source,
     IAudioRingBuffer ring,
     DetectionPipeline pipeline,
     ServiceHealth health,
+    ServiceFailure failure,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<SpotterService> logger) : BackgroundService
@@ -29,15 +32,21 @@ internal sealed partial class SpotterService(
     {
         await Task.Yield();
         var buffer = new float[ring.SampleRateHz / 10];
-        source.Start(ring);
-        LogStarted(logger, source.GetType().Name, ring.Capacity * 1000 / ring.SampleRateHz);
+        using var poll = new PeriodicTimer(Poll, time); // one timer for the whole run: an idle poll allocates nothing
         try
         {
+            source.Start(ring);
+            LogStarted(logger, source.GetType().Name, ring.Capacity * 1000 / ring.SampleRateHz);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var read = ring.Read(buffer);
                 if (read.Count > 0)
                 {
+                    if (read.AfterDiscontinuity)
+                    {
+                        pipeline.Restart(); // a new capture stream: its audio does not continue the old one's
+                    }
+
                     pipeline.Process(buffer.AsSpan(0, read.Count), read.FirstSampleIndex);
                     health.AudioProgressed(read.EndSampleIndex);
                     continue;
@@ -59,11 +68,16 @@ internal sealed partial class SpotterService(
                     return;
                 }
 
-                await Task.Delay(Poll, time, stoppingToken).ConfigureAwait(false);
+                await poll.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (Exception e)
+        {
+            failure.Record(e); // reported by the run command once the host has stopped
+            lifetime.StopApplication();
         }
         finally
         {

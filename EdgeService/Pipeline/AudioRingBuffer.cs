@@ -20,6 +20,10 @@ internal sealed class AudioRingBuffer : IAudioRingBuffer
     // Written by the producer only.
     private long _reserved;
     private long _committed;
+    private long _discontinuity = -1; // the index of the first sample after the latest mark; -1: none
+
+    // Written by the consumer only: the latest mark already reported.
+    private long _reportedDiscontinuity = -1;
 
     // Written by the consumer only.
     private long _readPosition;
@@ -102,6 +106,9 @@ internal sealed class AudioRingBuffer : IAudioRingBuffer
     }
 
     /// <inheritdoc />
+    public void MarkDiscontinuity() => Volatile.Write(ref _discontinuity, _committed);
+
+    /// <inheritdoc />
     public RingRead Read(Span<float> destination)
     {
         long previous = _readPosition;
@@ -112,11 +119,18 @@ internal sealed class AudioRingBuffer : IAudioRingBuffer
 
         long position = previous;
         int count = 0;
+        long mark = -1;
         for (int attempt = 0; attempt < MaxReadAttempts; attempt++)
         {
             long committed = Volatile.Read(ref _committed);
+            mark = Volatile.Read(ref _discontinuity); // read after _committed: a mark is never newer than the samples seen
             position = Math.Max(position, committed - Capacity);
             count = (int)Math.Min(destination.Length, committed - position);
+            if (mark > position && mark < position + count)
+            {
+                count = (int)(mark - position); // never across a discontinuity: stop right before it
+            }
+
             if (count <= 0)
             {
                 count = 0;
@@ -155,8 +169,16 @@ internal sealed class AudioRingBuffer : IAudioRingBuffer
             Volatile.Write(ref _overflows, _overflows + 1);
         }
 
+        // Reported with the first samples read at or past the mark (a mark at the previous end counts: nothing after
+        // it was read yet).
+        bool afterMark = count > 0 && mark > _reportedDiscontinuity && mark >= previous && mark <= position;
+        if (afterMark)
+        {
+            _reportedDiscontinuity = mark;
+        }
+
         Volatile.Write(ref _readPosition, position + count);
-        return new RingRead(count, position, skipped);
+        return new RingRead(count, position, skipped, afterMark);
     }
 
     private void CopyOut(long position, Span<float> destination)

@@ -8,7 +8,8 @@ namespace EdgeService.Pipeline;
 /// through the energy gate and into the feature window; every InferenceHopMs, when the window is full and the gate
 /// is open, the model runs on the window and its scores go to the smoother, whose detections go to the sinks.
 /// While the gate is closed the model is skipped but the features keep up. A gap in the sample indices (samples
-/// dropped upstream) resets the window and the smoother, since the audio on both sides does not belong together.
+/// dropped upstream) resets the window and the smoother, since the audio on both sides does not belong together; so
+/// does <see cref="Restart"/> (a new capture stream, where the indices run on).
 /// Allocation-free per hop. Single-threaded: one caller (the service loop, or <c>detect</c>) at a time.
 /// </summary>
 internal sealed class DetectionPipeline
@@ -49,10 +50,7 @@ internal sealed class DetectionPipeline
     {
         if (firstSampleIndex != _nextIndex)
         {
-            _window.Reset();
-            _smoother.Reset();
-            _hopFill = 0;
-            _hopsSinceInference = 0;
+            Restart();
             Stats.CountGap();
         }
 
@@ -71,6 +69,18 @@ internal sealed class DetectionPipeline
                 ProcessHop(index);
             }
         }
+    }
+
+    /// <summary>
+    /// Starts afresh at the next sample, as after a gap: the audio that follows does not continue what came before
+    /// (a new capture stream, <see cref="RingRead.AfterDiscontinuity"/>), so the window and the smoother are emptied.
+    /// </summary>
+    public void Restart()
+    {
+        _window.Reset();
+        _smoother.Reset();
+        _hopFill = 0;
+        _hopsSinceInference = 0;
     }
 
     private void ProcessHop(long hopEnd)

@@ -18,6 +18,11 @@ namespace EdgeService.Pipeline;
 /// <see cref="DroppedSamples"/> (and one to <see cref="OverflowCount"/> per read that lost samples). Samples the
 /// producer overwrites while the consumer is copying them are detected and counted as dropped too, never returned
 /// torn. Once the consumer has caught up: samples read + <see cref="DroppedSamples"/> = <see cref="WrittenSamples"/>.</item>
+/// <item><b>Discontinuity.</b> The producer may mark that the next sample does not continue the previous one (a new
+/// capture stream after a device was lost: the sample clock runs on without a gap, but the audio does not belong
+/// together). A read never spans the mark, and the first read at or past it says so
+/// (<see cref="RingRead.AfterDiscontinuity"/>), so the consumer can start its windows afresh. Only the latest mark is
+/// kept: marks closer together than the consumer reads may merge into one.</item>
 /// </list>
 /// </summary>
 internal interface IAudioRingBuffer
@@ -46,6 +51,9 @@ internal interface IAudioRingBuffer
     /// <summary>Appends <paramref name="samples"/>, overwriting the oldest samples when full. Producer thread only; never blocks, allocates or throws.</summary>
     /// <param name="samples">Mono float samples in [-1, 1]; any length (more than <see cref="Capacity"/> keeps only the newest).</param>
     void Write(ReadOnlySpan<float> samples);
+
+    /// <summary>Marks a discontinuity before the next sample written (see the contract). Producer side only, while no other write is under way; never blocks, allocates or throws.</summary>
+    void MarkDiscontinuity();
 
     /// <summary>Copies up to <c>destination.Length</c> of the oldest unread samples into the start of <paramref name="destination"/>. Consumer thread only; never blocks or allocates.</summary>
     /// <param name="destination">Where to copy; may be shorter or longer than what is available.</param>

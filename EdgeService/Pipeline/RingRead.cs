@@ -10,7 +10,11 @@ namespace EdgeService.Pipeline;
 /// Samples lost to overflow since the previous read, immediately before <paramref name="FirstSampleIndex"/>
 /// (the consumer's previous end + <paramref name="Skipped"/> = <paramref name="FirstSampleIndex"/>).
 /// </param>
-internal readonly record struct RingRead(int Count, long FirstSampleIndex, long Skipped)
+/// <param name="AfterDiscontinuity">
+/// True when the producer marked a discontinuity (<see cref="IAudioRingBuffer.MarkDiscontinuity"/>) since the previous
+/// read, at or before <paramref name="FirstSampleIndex"/>: these samples do not continue the ones read before.
+/// </param>
+internal readonly record struct RingRead(int Count, long FirstSampleIndex, long Skipped, bool AfterDiscontinuity = false)
 {
     /// <summary>The absolute sample index just after the last sample copied.</summary>
     public long EndSampleIndex => FirstSampleIndex + Count;

@@ -22,13 +22,7 @@ internal static unsafe partial class PaNative
     public static partial int Pa_Terminate();
 
     [LibraryImport(Library)]
-    public static partial byte* Pa_GetVersionText();
-
-    [LibraryImport(Library)]
     public static partial byte* Pa_GetErrorText(int errorCode);
-
-    [LibraryImport(Library)]
-    public static partial int Pa_GetHostApiCount();
 
     [LibraryImport(Library)]
     public static partial PaHostApiInfo* Pa_GetHostApiInfo(int hostApi);
@@ -63,14 +57,17 @@ internal static unsafe partial class PaNative
     public static partial int Pa_StopStream(nint stream);
 
     /// <summary>
-    /// Not used with a managed callback: on ALSA it ends the callback thread with <c>pthread_cancel</c>, which must
-    /// never hit a thread running .NET code. <see cref="Pa_StopStream"/> lets the callback return first.
+    /// Closes the stream; one that is not stopped is aborted first, which on ALSA ends the callback thread with
+    /// <c>pthread_cancel</c> and must never hit a thread running .NET code: stop it first (<see cref="Pa_StopStream"/>
+    /// lets the callback return), and never close a stream <see cref="Pa_IsStreamStopped"/> does not call stopped.
+    /// (Pa_AbortStream is not bound for the same reason.)
     /// </summary>
     [LibraryImport(Library)]
-    public static partial int Pa_AbortStream(nint stream);
-
-    [LibraryImport(Library)]
     public static partial int Pa_CloseStream(nint stream);
+
+    /// <summary>1 when the stream is stopped, 0 when not, a negative error code otherwise.</summary>
+    [LibraryImport(Library)]
+    public static partial int Pa_IsStreamStopped(nint stream);
 
     [LibraryImport(Library)]
     public static partial int Pa_IsStreamActive(nint stream);
@@ -78,7 +75,4 @@ internal static unsafe partial class PaNative
     /// <summary>The text of a PortAudio error code, e.g. "Invalid device".</summary>
     public static string ErrorText(int errorCode) =>
         Marshal.PtrToStringUTF8((nint)Pa_GetErrorText(errorCode)) ?? $"PortAudio error {errorCode}";
-
-    /// <summary>The library's version line, e.g. "PortAudio V19.6.0-devel, revision ...".</summary>
-    public static string VersionText() => Marshal.PtrToStringUTF8((nint)Pa_GetVersionText()) ?? "PortAudio (unknown version)";
 }

@@ -3,9 +3,6 @@ namespace EdgeService.Audio.PortAudio;
 /// <summary>PaStreamCallbackFlags, PaStreamFlags and PaStreamCallbackResult values (portaudio.h).</summary>
 internal static class PaStreamStatus
 {
-    /// <summary>paInputUnderflow: zeros were inserted into the input.</summary>
-    public const uint InputUnderflow = 0x00000001;
-
     /// <summary>paInputOverflow: input before this buffer was discarded (the callback or the system fell behind).</summary>
     public const uint InputOverflow = 0x00000002;
 
@@ -14,9 +11,6 @@ internal static class PaStreamStatus
 
     /// <summary>paContinue: the callback wants more.</summary>
     public const int Continue = 0;
-
-    /// <summary>paComplete: the callback is done.</summary>
-    public const int Complete = 1;
 
     /// <summary>paAbort: stop as soon as possible.</summary>
     public const int Abort = 2;

@@ -8,6 +8,9 @@ namespace EdgeService.Audio.PortAudio;
 /// A running PortAudio callback stream on one device, converting into a ring buffer. It owns its
 /// <see cref="PortAudioSession"/>, the stream and the GCHandle to its <see cref="CaptureCallbackState"/>; Dispose stops
 /// the stream (Pa_StopStream waits for the callback to return), closes it, frees the handle and terminates the session.
+/// A stream that fails to stop and is not stopped is never closed (closing would abort it: pthread_cancel on a thread
+/// running .NET code): it is left open with its handle and session for the life of the process, and Dispose throws
+/// <see cref="AudioStreamAbandonedException"/>, a final fault for <see cref="ResilientAudioSource"/>.
 /// </summary>
 internal sealed unsafe class PortAudioCapture : ICaptureSession
 {
@@ -105,7 +108,13 @@ internal sealed unsafe class PortAudioCapture : ICaptureSession
         if (_started)
         {
             // Stop, never abort: on ALSA, Pa_AbortStream cancels the callback thread (pthread_cancel).
-            _ = PaNative.Pa_StopStream(_stream.DangerousGetHandle());
+            var stream = _stream.DangerousGetHandle();
+            var error = PaNative.Pa_StopStream(stream);
+            if (error < 0 && PaNative.Pa_IsStreamStopped(stream) != 1)
+            {
+                _stream.SetHandleAsInvalid(); // never closed, so never aborted; the GCHandle and the session stay
+                throw new AudioStreamAbandonedException(Description, $"Pa_StopStream failed: {PaNative.ErrorText(error)} ({error})");
+            }
         }
 
         _stream.Dispose();
