@@ -14,6 +14,7 @@ internal abstract class PumpedAudioSource : IAudioSource
     private readonly TimeProvider _time;
     private readonly bool _realtime;
     private CancellationTokenSource? _stop;
+    private SessionWriteGate? _gate;
     private Thread? _thread;
     private volatile AudioSourceState _state = AudioSourceState.Stopped;
 
@@ -58,19 +59,22 @@ internal abstract class PumpedAudioSource : IAudioSource
         Open();
         _stop = new CancellationTokenSource();
         var token = _stop.Token;
+        var gate = new SessionWriteGate(target);
+        _gate = gate;
         SetState(AudioSourceState.Running, null);
-        _thread = new Thread(() => Pump(target, token)) { IsBackground = true, Name = Name };
+        _thread = new Thread(() => Pump(gate, token)) { IsBackground = true, Name = Name };
         _thread.Start();
     }
 
     /// <summary>
     /// Stops writing. The pump thread is told to stop and waited for up to a second; a thread still blocked in a read
     /// (standard input that is open but silent) is left behind: it is a background thread, writes nothing after
-    /// this (it checks the stop token before every write) and ends with the process.
+    /// this (its writes go through a <see cref="SessionWriteGate"/> that is shut here) and ends with the process.
     /// </summary>
     public void Stop()
     {
         _stop?.Cancel();
+        _gate?.Close();
         if (_thread is not null && _thread != Thread.CurrentThread)
         {
             _thread.Join(TimeSpan.FromSeconds(1));
