@@ -246,6 +246,8 @@ report() {
   [[ -f "$results/checks.log" ]] || echo "FAIL guest: no checks.log came back from the VM" >> "$results/checks.log"
   ((vm_failed == 0)) || echo "FAIL VM: did not finish cleanly (see above)" >> "$results/checks.log"
   grep -q "^FAIL\|^PASS" "$results/checks.log" || echo "FAIL guest: no check ran" >> "$results/checks.log"
+  # Checks written before the guest script stopped early must not pass the run on their own.
+  [[ -f "$results/finished" ]] || echo "FAIL guest: the test script stopped before its end (its progress above shows where)" >> "$results/checks.log"
   cat "$results/checks.log"
   passed=$(grep -c '^PASS' "$results/checks.log")
   failed=$(grep -c '^FAIL' "$results/checks.log")

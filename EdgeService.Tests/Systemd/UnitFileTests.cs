@@ -36,14 +36,14 @@ public sealed partial class UnitFileTests
     }
 
     [Fact]
-    public void SecurityExposureIsAtMostTwo()
+    public void SecurityExposureIsAtMostOne()
     {
         RequireSystemdAnalyze();
         var result = ScriptRunner.Run("systemd-analyze", "security", "--offline=true", "--no-pager", Unit);
         var match = Exposure().Match(result.All);
         Assert.True(match.Success, $"no 'Overall exposure level' line in: {result.All}");
         var exposure = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.True(exposure <= 2.0, $"exposure {exposure} > 2.0");
+        Assert.True(exposure <= 1.0, $"exposure {exposure} > 1.0 (0.7 measured with systemd 252: a setting of the hardening was lost)");
     }
 
     [Fact]

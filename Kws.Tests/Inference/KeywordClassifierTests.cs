@@ -16,26 +16,8 @@ public class KeywordClassifierTests
         Normalization = new FeatureNormalization(-4f, 2f),
     };
 
-    /// <summary>Mean of the input, times four weights, softmax: simple enough to compute here.</summary>
-    private static string WriteModel(string dir, int frames, int labels, IReadOnlyDictionary<string, string> metadata)
-    {
-        var graph = new OnnxGraph("tiny");
-        var x = graph.AddInput("features", OnnxElementType.Float, "N", 1, frames, 40);
-        var pooled = graph.Flatten("flat", graph.GlobalAveragePool("gap", x));
-        var weights = Enumerable.Range(1, labels).Select(i => (float)i).ToArray();
-        var logits = graph.Gemm("logits", pooled, graph.AddInitializer("w", weights, labels, 1), null, transB: true);
-        graph.Softmax("scores", logits, 1);
-        graph.AddOutput("scores", OnnxElementType.Float, "N", labels);
-        var model = new OnnxModel(graph);
-        foreach (var (k, v) in metadata)
-        {
-            model.Metadata[k] = v;
-        }
-
-        var path = Path.Combine(dir, $"m{frames}x{labels}-{metadata.Count}.onnx");
-        model.Save(path);
-        return path;
-    }
+    private static string WriteModel(string dir, int frames, int labels, IReadOnlyDictionary<string, string> metadata) =>
+        TinyContractModel.Write(dir, frames, labels, metadata);
 
     [Fact]
     public void OpensAContractModelAndRunsIt()

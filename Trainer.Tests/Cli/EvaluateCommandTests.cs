@@ -54,4 +54,24 @@ public class EvaluateCommandTests
         Assert.Contains("--split is 'tuesday'", badSplit.Error);
         Assert.DoesNotContain("   at ", missing.Error + badSplit.Error);
     }
+
+    [Fact]
+    public void A_model_with_its_labels_in_another_order_is_refused_not_scored_against_the_wrong_columns()
+    {
+        var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-eval-data"), speakers: 4, perSpeaker: 1);
+        var contract = new Kws.Onnx.Contract.ModelContract
+        {
+            Labels = ["no", "yes", "_silence_", "_unknown_"],
+            FrontEnd = new Kws.Audio.Features.LogMelOptions(),
+            Frames = 98,
+            Normalization = new Kws.Audio.Features.FeatureNormalization(-4f, 2f),
+        };
+        var model = TinyContractModel.Write(TestPaths.NewTempDir("kws-eval-model"), 98, 4, contract.ToMetadata());
+
+        var (code, _, error) = TrainerProcess.Run("evaluate", "--model", model, "--data", data);
+
+        Assert.Equal(2, code);
+        Assert.Contains("its labels are no,yes,_silence_,_unknown_; evaluate scores models labelled yes,no,_silence_,_unknown_", error);
+        Assert.DoesNotContain("   at ", error);
+    }
 }

@@ -101,6 +101,30 @@ public class TinyTrainingTests
         Assert.Equal(keepLast ? options.Epochs : lowest, result.BestEpoch);
     }
 
+    private static LoadedDataset TinyData(double validationPercent)
+    {
+        var layout = DatasetLayout.Resolve(GeneratedDataset.Create(TestPaths.NewTempDir("kws-tiny-data"), speakers: 12, perSpeaker: 1), null, [], []);
+        return LoadedDataset.Load(DatasetScanner.Scan(layout, new SpeakerSplitter(validationPercent, 15)), layout);
+    }
+
+    [Fact]
+    public void An_empty_validation_split_is_refused_before_training_not_after_it()
+    {
+        var data = TinyData(validationPercent: 0);
+        var options = new TrainOptions { Epochs = 1, BatchSize = 16, Width = 8, Blocks = 1, Threads = 1, Augment = AugmentOptions.None };
+        var e = Assert.Throws<DataException>(() => new TrainingRun(options).Run(data));
+        Assert.Contains("the validation split has no clips", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_diverging_run_stops_with_a_clear_message()
+    {
+        var data = TinyData(validationPercent: 15);
+        var options = new TrainOptions { Epochs = 3, BatchSize = 16, Width = 8, Blocks = 1, Threads = 1, Augment = AugmentOptions.None, LearningRate = 1e30f };
+        var e = Assert.Throws<TrainingDivergedException>(() => new TrainingRun(options).Run(data));
+        Assert.Contains("lower --lr", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void BadInputExitsWithTwoAndAMessage()
     {
@@ -111,6 +135,10 @@ public class TinyTrainingTests
         {
             Assert.Equal(2, TrainerCli.Run(["train", "--data", "/nonexistent/data", "--out", TestPaths.NewTempDir("kws-x")]));
             Assert.Equal(2, TrainerCli.Run(["export", "--checkpoint", "/nonexistent/ckpt", "--out", "/tmp/x.onnx"]));
+            foreach (var (option, value) in new[] { ("--unknown-share", "-1"), ("--silence-share", "NaN"), ("--lr", "0"), ("--blocks", "-1"), ("--threads", "-2") })
+            {
+                Assert.Equal(2, TrainerCli.Run(["train", "--data", "/nonexistent/data", "--out", TestPaths.NewTempDir("kws-x"), option, value]));
+            }
         }
         finally
         {
@@ -119,6 +147,11 @@ public class TinyTrainingTests
 
         Assert.Contains("'/nonexistent/data' does not exist", error.ToString());
         Assert.Contains("/nonexistent/ckpt", error.ToString());
+        foreach (var expected in new[] { "--unknown-share must be 0 or more, got -1", "--silence-share must be 0 or more, got NaN", "--lr must be a positive number, got 0", "--blocks must be a positive number, got -1", "--threads must be 0 (all cores) or more, got -2" })
+        {
+            Assert.Contains(expected, error.ToString());
+        }
+
         Assert.DoesNotContain("   at ", error.ToString());
     }
 }

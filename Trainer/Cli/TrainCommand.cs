@@ -61,13 +61,13 @@ internal static class TrainCommand
             {
                 Epochs = Positive(parse.GetValue(epochs), "--epochs"),
                 BatchSize = Positive(parse.GetValue(batch), "--batch"),
-                LearningRate = parse.GetValue(lr),
+                LearningRate = (float)PositiveFinite(parse.GetValue(lr), "--lr"),
                 Seed = parse.GetValue(seed),
-                Threads = parse.GetValue(threads),
+                Threads = NotNegative(parse.GetValue(threads), "--threads"),
                 Width = Positive(parse.GetValue(width), "--width"),
-                Blocks = parse.GetValue(blocks),
-                UnknownShare = parse.GetValue(unknownShare),
-                SilenceShare = parse.GetValue(silenceShare),
+                Blocks = Positive(parse.GetValue(blocks), "--blocks"),
+                UnknownShare = NotNegativeFinite(parse.GetValue(unknownShare), "--unknown-share"),
+                SilenceShare = NotNegativeFinite(parse.GetValue(silenceShare), "--silence-share"),
                 RealKeywordRepeat = Positive(parse.GetValue(realRepeat), "--real-keyword-repeat"),
                 Augment = augment,
                 KeepLastEpoch = parse.GetValue(keepLast),
@@ -87,4 +87,13 @@ internal static class TrainCommand
 
     private static int Positive(int value, string name) =>
         value > 0 ? value : throw new ArgumentException($"{name} must be a positive number, got {value}");
+
+    private static int NotNegative(int value, string name) =>
+        value >= 0 ? value : throw new ArgumentException($"{name} must be 0 (all cores) or more, got {value}");
+
+    private static double PositiveFinite(double value, string name) =>
+        double.IsFinite(value) && value > 0 ? value : throw new ArgumentException($"{name} must be a positive number, got {value}");
+
+    private static double NotNegativeFinite(double value, string name) =>
+        double.IsFinite(value) && value >= 0 ? value : throw new ArgumentException($"{name} must be 0 or more, got {value}");
 }

@@ -30,9 +30,28 @@ internal sealed class OnnxClipScorer : IDisposable
     /// <summary>Samples one clip must have.</summary>
     public int ClipSamples => _classifier.Contract.SamplesPerInput;
 
-    /// <summary>Opens <paramref name="modelPath"/> (contract checked; see <see cref="KeywordClassifier.Open"/>).</summary>
-    public static OnnxClipScorer Open(string modelPath, string? runtimeLibrary) =>
-        new(KeywordClassifier.Open(modelPath, new Kws.Onnx.Runtime.OnnxSessionOptions { IntraOpThreads = 1 }, runtimeLibrary));
+    /// <summary>
+    /// Opens <paramref name="modelPath"/> (contract checked; see <see cref="KeywordClassifier.Open"/>). The clips' truth
+    /// is the trainer's class index and they are read at 16 kHz, so a model with other labels, in another order, or at
+    /// another rate is refused rather than scored against the wrong columns.
+    /// </summary>
+    public static OnnxClipScorer Open(string modelPath, string? runtimeLibrary)
+    {
+        var classifier = KeywordClassifier.Open(modelPath, new Kws.Onnx.Runtime.OnnxSessionOptions { IntraOpThreads = 1 }, runtimeLibrary);
+        var contract = classifier.Contract;
+        string? problem = !contract.Labels.SequenceEqual(ClassLabels.All)
+            ? $"its labels are {string.Join(",", contract.Labels)}; evaluate scores models labelled {string.Join(",", ClassLabels.All)}, in that order"
+            : contract.FrontEnd.SampleRateHz != 16000
+                ? $"it takes {contract.FrontEnd.SampleRateHz} Hz audio; evaluate reads clips at 16000 Hz"
+                : null;
+        if (problem is not null)
+        {
+            classifier.Dispose();
+            throw new Kws.Onnx.Contract.ModelContractException($"model {modelPath}: {problem}");
+        }
+
+        return new OnnxClipScorer(classifier);
+    }
 
     /// <summary>The model's probabilities for each clip, whose class index is taken as the truth.</summary>
     public IReadOnlyList<ScoredClip> Score(IReadOnlyList<Clip> clips, Action<int, int>? progress = null)

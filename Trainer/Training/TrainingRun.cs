@@ -25,6 +25,12 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
             throw new DataException("the training split has no yes or no clips");
         }
 
+        if (validation.Count == 0)
+        {
+            // Without it no epoch could be scored, and the weights kept would be none (found only after training).
+            throw new DataException("the validation split has no clips: the data needs more speakers (the split is by speaker, about 15% of them validate)");
+        }
+
         var shape = new SampleShape(1, options.Frames, options.FrontEnd.MelBins);
         var featurizer = new Featurizer(options, data.Noise, threads);
         featurizer.Normalization = NormalizationMeasurer.Measure(training, featurizer, shape);
@@ -88,6 +94,11 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
                 stepProgress?.Invoke(step, totalSteps);
             }
 
+            if (!double.IsFinite(lossSum))
+            {
+                throw new TrainingDivergedException($"training diverged in epoch {epoch}: the training loss is {lossSum / examples.Length} (try a lower --lr; a WAV holding NaN or infinite samples does this too)");
+            }
+
             var (scored, validationLoss) = scorer.Score(validation);
             var report = EvaluationReport.From("validation", scored, ClassLabels.All);
             var keywordRecall = (report.Recall["yes"] + report.Recall["no"]) / 2;
@@ -111,6 +122,11 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
                 $"epoch {epoch,3}/{options.Epochs}: train loss {stats.TrainLoss:F3} acc {stats.TrainAccuracy:P1} | " +
                 $"validation loss {validationLoss:F3} acc {report.Accuracy:P1}, yes/no recall {keywordRecall:P1}, " +
                 $"negatives taken for a keyword {report.NegativesTakenForKeyword:P1} | {stats.Seconds:F1} s{mark}");
+        }
+
+        if (best.Weights.Length == 0)
+        {
+            throw new TrainingDivergedException($"no epoch had a finite validation loss (the last: {history[^1].ValidationLoss}); nothing to keep (try a lower --lr)");
         }
 
         WeightsFile.Load(model, new MemoryStream(best.Weights));

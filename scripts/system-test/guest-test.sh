@@ -3,6 +3,8 @@
 # each step on the real kernel and writes what it sees to the results folder (a writable 9p share of the host):
 #   progress.log  step messages and check lines, read live by the host
 #   checks.log    one line per check: PASS|FAIL|SKIP <name>: <detail>
+#   finished      written as the very last thing (the host fails the run without it: a script that stopped early
+#                 must not pass on the checks it wrote before)
 #   journal.txt   the guest's whole journal at the end; gpio.log (the LED lines' changes), install.log,
 #                 pid1-debug.txt (systemd's debug log while installing), detections.json, watchdog.txt
 # Settings come from the file named as the first argument (written by the host, see system-test.sh).
@@ -31,6 +33,18 @@ check() {
   ((ok == 0)) || verdict=FAIL
   printf '%s %s: %s\n' "$verdict" "$name" "$detail" >> "$checks"
   log "  $verdict  $name: $detail"
+}
+# give_up WHY: a step the rest depends on failed: one FAIL line, then stop (the host sees no 'finished').
+give_up() { check "remaining steps" 1 "not run: $1"; exit 1; }
+# led_checks ARGS...: the LED/journal checker's lines; a checker that fails without a verdict line is a FAIL too.
+led_checks() {
+  local out rc
+  out="$(python3 "$checker" "$@" 2>&1)"
+  rc=$?
+  printf '%s\n' "$out" | grep -E '^(PASS|FAIL|SKIP) ' >> "$checks"
+  if ! printf '%s\n' "$out" | grep -qE '^(PASS|FAIL) '; then
+    check "LED checker" 1 "check_leds.py exited $rc without a verdict: $(printf '%s' "$out" | tail -n 3 | tr '\n' ' ')"
+  fi
 }
 now() { printf '%s' "$EPOCHREALTIME"; }
 prop() { systemctl show -P "$1" "$unit" 2>/dev/null; }
@@ -95,7 +109,7 @@ fi
 check "gpio-sim chip" "$chip_ok" "module $(basename "$GPIO_SIM_KO") ${insmod_out:+($insmod_out) }-> /dev/${sim_chip:-?} label kws-sim, 32 lines, platform device ${sim_dev:-?}"
 value_yes="/sys/devices/platform/${sim_dev:-none}/${sim_chip:-none}/sim_gpio$YES_LINE/value"
 value_no="/sys/devices/platform/${sim_dev:-none}/${sim_chip:-none}/sim_gpio$NO_LINE/value"
-[[ $chip_ok -eq 0 && -n "${card:-}" ]] || { log "the devices are missing: the remaining steps cannot run"; exit 1; }
+[[ $chip_ok -eq 0 && -n "${card:-}" ]] || give_up "the devices are missing"
 
 # The LED lines, sampled every ~10 ms: one line "epoch yes no" per change.
 sample_gpio() {
@@ -149,7 +163,7 @@ if [[ -n "$t_start" && -n "$t_waiting" && -n "$t_ready" && -n "$t_running" ]] &&
 fi
 rel() { [[ -n "$1" && -n "$t_start" ]] && awk -v a="$t_start" -v b="$1" 'BEGIN { printf "%+.1f s", b - a }' || echo never; }
 check "active only after READY=1" "$ok" "start at 0 s; STATUS=waiting for audio $(rel "$t_waiting"); READY=1 $(rel "$t_ready"); start -> running $(rel "$t_running"); now $(systemctl is-active "$unit")"
-systemctl is-active --quiet "$unit" || { log "kws-edge is not active: the remaining steps cannot run"; exit 1; }
+systemctl is-active --quiet "$unit" || give_up "kws-edge is not active"
 
 # ---------------------------------------------------------------------------------------------------------------
 # play SECONDS|all: plays the recording (or its first SECONDS) into the loopback card; prints the start time.
@@ -170,12 +184,12 @@ t_play="$(play all)"
 settle
 t_end="$(now)"
 log "  played from $t_play; LED changes: $(awk -v a="$t_play" -v b="$t_end" '$1>=a && $1<=b' "$RESULTS/gpio.log" | wc -l)"
-python3 "$checker" --manifest "$manifest" --gpio "$RESULTS/gpio.log" --start "$t_play" --end "$t_end" \
-  --on-ms "$ON_MS" --latency "$LATENCY_S" >> "$checks"
+led_checks --manifest "$manifest" --gpio "$RESULTS/gpio.log" --start "$t_play" --end "$t_end" \
+  --on-ms "$ON_MS" --latency "$LATENCY_S"
 grep -E "^(PASS|FAIL) (word|LED)" "$checks" | sed 's/^/  /' | tee -a "$progress" > /dev/null
 
 journalctl -u "$unit" --since "@${t_play%.*}" -o json --no-pager > "$RESULTS/detections.json" 2>/dev/null
-python3 "$checker" --journal "$RESULTS/detections.json" --manifest "$manifest" >> "$checks"
+led_checks --journal "$RESULTS/detections.json" --manifest "$manifest"
 grep -E "^(PASS|FAIL) journal" "$checks" | sed 's/^/  /' | tee -a "$progress" > /dev/null
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -268,8 +282,8 @@ check "watchdog restarts a frozen kws-edge" \
 t_again="$(play 8)"
 settle
 t_again_end="$(now)"
-python3 "$checker" --manifest "$manifest" --gpio "$RESULTS/gpio.log" --start "$t_again" --end "$t_again_end" \
-  --on-ms "$ON_MS" --latency "$LATENCY_S" --until 8 --prefix "after restart: " >> "$checks"
+led_checks --manifest "$manifest" --gpio "$RESULTS/gpio.log" --start "$t_again" --end "$t_again_end" \
+  --on-ms "$ON_MS" --latency "$LATENCY_S" --until 8 --prefix "after restart: "
 grep -E "^(PASS|FAIL) after restart" "$checks" | sed 's/^/  /' | tee -a "$progress" > /dev/null
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -286,3 +300,4 @@ check "systemctl stop" "$([[ $stop_rc -eq 0 && "$(prop Result)" == success && "$
 check "all lines low after stop" "$([[ "$lit" == 1 && "$(cat "$value_yes")" == 0 && "$(cat "$value_no")" == 0 ]]; echo $?)" \
   "line $YES_LINE = $(cat "$value_yes"), line $NO_LINE = $(cat "$value_no")"
 wait "$player" 2>/dev/null
+echo "the guest script ran to its end" > "$RESULTS/finished"

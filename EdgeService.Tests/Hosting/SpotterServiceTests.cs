@@ -11,12 +11,13 @@ using Microsoft.Extensions.Hosting;
 namespace EdgeService.Tests.Hosting;
 
 /// <summary>
+/// The service loop. A new capture stream (a discontinuity marked in the ring buffer) restarts the pipeline's window.
 /// An exception inside the service loop (the source's start, the pipeline) must not end the host as a clean stop
 /// (exit code 0, which systemd's Restart=on-failure does not restart): it is kept in <see cref="ServiceFailure"/>, the
 /// host is told to stop, the source is stopped, and the run command reports it in one line with exit code 2 (bad
 /// input) or 1. The loop runs on a fake clock that never moves: none of these tests waits for time to pass.
 /// </summary>
-public sealed class SpotterServiceFaultTests
+public sealed class SpotterServiceTests
 {
     private static readonly string[] Labels = ["yes", "no", "_silence_", "_unknown_"];
     private readonly FakeTimeProvider _clock = new();
@@ -37,8 +38,11 @@ public sealed class SpotterServiceFaultTests
         public void StopApplication() => StopCalls++;
     }
 
-    /// <summary>A finite source: at start it throws <see cref="StartError"/>, or writes its audio at once and completes.</summary>
-    private sealed class ScriptedSource(float[] audio) : IAudioSource
+    /// <summary>
+    /// A finite source: at start it throws <see cref="StartError"/>, or writes its segments at once, a discontinuity
+    /// marked before each but the first (as a reconnected microphone's new stream), and completes.
+    /// </summary>
+    private sealed class ScriptedSource(params float[][] segments) : IAudioSource
     {
         public event EventHandler<AudioSourceStateChangedEventArgs>? StateChanged;
 
@@ -61,7 +65,16 @@ public sealed class SpotterServiceFaultTests
                 throw StartError;
             }
 
-            target.Write(audio);
+            for (var i = 0; i < segments.Length; i++)
+            {
+                if (i > 0)
+                {
+                    target.MarkDiscontinuity();
+                }
+
+                target.Write(segments[i]);
+            }
+
             State = AudioSourceState.Completed;
             StateChanged?.Invoke(this, new AudioSourceStateChangedEventArgs(State, null));
         }
@@ -71,16 +84,41 @@ public sealed class SpotterServiceFaultTests
         public void Dispose() => Stop();
     }
 
-    private DetectionPipeline Pipeline(Action<float[], float[]> score) => new(
+    private static DetectionPipeline Pipeline(Action<float[], float[]> score) => Pipeline(new ScriptedKeywordModel(Labels, 98 * 40, score));
+
+    private static DetectionPipeline Pipeline(ScriptedKeywordModel model) => new(
         new FeatureWindow(new LogMelOptions(), 98, FeatureNormalization.Identity),
         new EnergyGate(new EnergyGateOptions { Enabled = false }, 16000),
-        new ScriptedKeywordModel(Labels, 98 * 40, score),
+        model,
         new PosteriorSmoother(Labels, new PosteriorSmootherOptions(), 16000, 800),
         Array.Empty<IDetectionSink>(),
         160,
         5,
         16000,
         new PipelineStats());
+
+    /// <summary>How often the model runs when the service plays <paramref name="source"/> through a fresh pipeline.</summary>
+    private async Task<int> ModelRuns(ScriptedSource source)
+    {
+        var model = new ScriptedKeywordModel(Labels, 98 * 40, Silence);
+        await RunToEnd(source, Pipeline(model), new AudioRingBuffer(16000, 2000));
+        return model.Runs;
+    }
+
+    [Fact]
+    public async Task Audio_after_a_discontinuity_fills_a_fresh_window_before_the_model_runs_again()
+    {
+        var before = new float[19200]; // 1.2 s: the window fills, and the model runs a few times
+        var after = new float[9600];   // 0.6 s: too short to fill a window of its own
+
+        var beforeOnly = await ModelRuns(new ScriptedSource(before));
+        var spliced = await ModelRuns(new ScriptedSource(before, after));
+        var continuous = await ModelRuns(new ScriptedSource([.. before, .. after]));
+
+        Assert.True(beforeOnly > 0, "the model never ran on 1.2 s of audio");
+        Assert.Equal(beforeOnly, spliced); // nothing ran on a window holding both streams
+        Assert.True(continuous >= beforeOnly + 10, $"without the mark the model should run on: {continuous} runs against {beforeOnly}");
+    }
 
     private static void Silence(float[] input, float[] scores)
     {
@@ -90,9 +128,9 @@ public sealed class SpotterServiceFaultTests
         scores[3] = 0.01f;
     }
 
-    private async Task RunToEnd(IAudioSource source, DetectionPipeline pipeline)
+    private async Task RunToEnd(IAudioSource source, DetectionPipeline pipeline, AudioRingBuffer? ring = null)
     {
-        using var service = new SpotterService(source, _ring, pipeline, new ServiceHealth(), _failure, _clock, _lifetime, new RecordingLogger<SpotterService>());
+        using var service = new SpotterService(source, ring ?? _ring, pipeline, new ServiceHealth(), _failure, _clock, _lifetime, new RecordingLogger<SpotterService>());
         await service.StartAsync(TestContext.Current.CancellationToken);
         var loop = service.ExecuteTask!;
         Assert.True(await Task.WhenAny(loop, Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)) == loop, "the service loop did not end");
