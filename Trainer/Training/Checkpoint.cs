@@ -37,9 +37,14 @@ internal sealed record Checkpoint(TrainOptions Options, string Normalization)
 
         var checkpoint = JsonSerializer.Deserialize<Checkpoint>(File.ReadAllText(json), EvaluationReport.JsonOptions)
             ?? throw new DataException($"{json} is empty");
+        var options = checkpoint.Options ?? throw new DataException($"{json} has no options (train writes them)");
+        if (checkpoint.Normalization is null)
+        {
+            throw new DataException($"{json} has no normalization (train writes it)");
+        }
+
         var normalization = FeatureNormalization.TryParse(checkpoint.Normalization, out var problem)
             ?? throw new DataException($"{json}: normalization is malformed: {problem}");
-        var options = checkpoint.Options;
         var model = DsCnn.Create(WordClasses.Count(options.WordClasses), options.Width, options.Blocks, options.Dropout);
         model.Build(new Trainer.Engine.SampleShape(1, options.Frames, options.FrontEnd.MelBins), 1, 1);
         model.Load(weights);
