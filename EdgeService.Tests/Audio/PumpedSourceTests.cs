@@ -60,16 +60,19 @@ public class PumpedSourceTests
         using var source = new FileAudioSource(path, clock, realtime: true);
         var ring = new AudioRingBuffer(16000, 2000);
         source.Start(ring);
-        Thread.Sleep(300);
-        Assert.InRange(ring.WrittenSamples, 0, 320);   // the first block is due at 20 ms: nothing more without time passing
-        for (var i = 0; i < 25 && ring.WrittenSamples < 8000; i++)
+
+        // The pump waits on the fake clock for each 20 ms block: one block per 20 ms advanced, never more. Each step
+        // waits (bounded, without sleeping) until the pump has written and armed its next wait.
+        bool Settled(long samples) => SpinWait.SpinUntil(() => ring.WrittenSamples == samples && clock.ActiveTimers == 1, TimeSpan.FromSeconds(10));
+        Assert.True(Settled(0), $"before any time passed: {ring.WrittenSamples} samples written, {clock.ActiveTimers} timers");
+        for (var block = 1; block <= 10; block++)
         {
             clock.Advance(TimeSpan.FromMilliseconds(20));
-            Thread.Sleep(20);
+            Assert.True(Settled(320 * block), $"after {20 * block} ms: {ring.WrittenSamples} samples written, {clock.ActiveTimers} timers");
         }
 
-        Assert.InRange(ring.WrittenSamples, 320, 8000);
         source.Stop();
+        Assert.Equal(3200, ring.WrittenSamples);
     }
 
     [Fact]

@@ -52,10 +52,11 @@ public sealed class FakeTimeProvider : TimeProvider
         var timer = new FakeTimer(this, callback, state);
         lock (_lock)
         {
+            // Added and armed at once: a test that sees the timer counted must also see it due.
             _timers.Add(timer);
+            ArmLocked(timer, dueTime, period);
         }
 
-        timer.Change(dueTime, period);
         return timer;
     }
 
@@ -97,10 +98,15 @@ public sealed class FakeTimeProvider : TimeProvider
     {
         lock (_lock)
         {
-            timer.Due = dueTime == Timeout.InfiniteTimeSpan ? null : _now + dueTime;
-            timer.Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
-            timer.Order = ++_sequence;
+            ArmLocked(timer, dueTime, period);
         }
+    }
+
+    private void ArmLocked(FakeTimer timer, TimeSpan dueTime, TimeSpan period)
+    {
+        timer.Due = dueTime == Timeout.InfiniteTimeSpan ? null : _now + dueTime;
+        timer.Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
+        timer.Order = ++_sequence;
     }
 
     internal void Remove(FakeTimer timer)
