@@ -26,6 +26,7 @@ internal sealed partial class SpotterService(
     ILogger<SpotterService> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
+    private readonly RingOverflowReporter _overflows = new(logger, ring.SampleRateHz);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,6 +41,7 @@ internal sealed partial class SpotterService(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var read = ring.Read(buffer);
+                _overflows.OnRead(read);
                 if (read.Count > 0)
                 {
                     if (read.AfterDiscontinuity)
