@@ -84,4 +84,14 @@ public class CliErrorTests
     [Fact]
     public void AnUnknownArgumentIsRefused() =>
         AssertCleanError(EdgeProcess.Run(["run", "--frobnicate"]), 2, "--frobnicate");
+
+    [Fact]
+    public void KWS_DEBUG_adds_the_stack_trace_to_the_error_line()
+    {
+        var r = EdgeProcess.Run(["detect", Fixture("stream_yes_no.wav"), "--model", "/nonexistent/m.onnx"], environment: new Dictionary<string, string> { ["KWS_DEBUG"] = "1" });
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("error: ", r.Err, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/m.onnx", r.Err, StringComparison.Ordinal);
+        Assert.Contains("   at ", r.Err, StringComparison.Ordinal);
+    }
 }
