@@ -64,7 +64,7 @@ internal static class ServiceHost
         services.AddSingleton<IDetectionSink>(sp => sp.GetRequiredService<LedDetectionSink>());
         if (json)
         {
-            services.AddSingleton<IDetectionSink>(new JsonDetectionSink(Console.Out));
+            services.AddSingleton<IDetectionSink>(_ => new JsonDetectionSink(Console.Out)); // disposed with the host: the queued lines are written
         }
 
         services.AddSystemdNotifications();
