@@ -46,6 +46,8 @@ while (($#)); do
 done
 
 [[ "$prefix" == /* ]] || { echo "error: --prefix must be an absolute path, got '$prefix'" >&2; exit 2; }
+# The unit takes the prefix unquoted (ExecStart=, WorkingDirectory=) and sed substitutes it: plain path characters only.
+[[ "$prefix" =~ ^[A-Za-z0-9/._-]+$ ]] || { echo "error: --prefix may hold only letters, digits and / . _ -, got '$prefix'" >&2; exit 2; }
 prefix="${prefix%/}"
 if [[ -n "$root" ]]; then
   mkdir -p "$root"

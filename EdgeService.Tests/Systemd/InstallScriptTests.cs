@@ -102,6 +102,9 @@ public sealed class InstallScriptTests : IDisposable
         var unknown = ScriptRunner.Run("bash", Script("uninstall.sh"), "--frobnicate");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("unknown argument '--frobnicate'", unknown.Err);
+        var spaced = ScriptRunner.Run("bash", Script("install.sh"), "--from", Bundle, "--root", Root, "--prefix", "/opt/kws edge#1", "--no-start");
+        Assert.Equal(2, spaced.ExitCode);
+        Assert.Contains("--prefix may hold only letters, digits and / . _ -, got '/opt/kws edge#1'", spaced.Err);
         foreach (var script in new[] { "install.sh", "uninstall.sh", "publish.sh" })
         {
             var help = ScriptRunner.Run("bash", Script(script), "--help");
