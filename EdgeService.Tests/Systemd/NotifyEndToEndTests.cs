@@ -66,8 +66,10 @@ public sealed class NotifyEndToEndTests
             var pings = messages.Skip(ready + 1).Count(m => m.Contains("WATCHDOG=1", StringComparison.Ordinal));
             Assert.True(pings >= 3, $"expected a WATCHDOG=1 every 0.5 s while audio flowed, got {pings}: {Show(messages)}");
 
-            // Stall: stdin stays open but nothing comes. After a grace period for what was in flight, no pings.
-            Drain(listener, TimeSpan.FromMilliseconds(1200));
+            // Stall: stdin stays open but nothing comes. Once the service says so (everything in flight has been
+            // processed, however far behind a loaded machine left it), no more pings.
+            var noticed = Collect(listener, TimeSpan.FromSeconds(15), until: m => m.Contains("audio stalled for", StringComparison.Ordinal));
+            Assert.True(noticed.Count > 0 && noticed[^1].Contains("audio stalled for", StringComparison.Ordinal), $"the stall was never reported; got: {Show(noticed)}");
             var stalled = Collect(listener, TimeSpan.FromMilliseconds(2600));
             Assert.DoesNotContain(stalled, m => m.Contains("WATCHDOG=1", StringComparison.Ordinal));
             Assert.True(stalled.Count >= 3, $"expected status checks while stalled, got: {Show(stalled)}");
@@ -116,8 +118,6 @@ public sealed class NotifyEndToEndTests
         kill.WaitForExit();
         Assert.Equal(0, kill.ExitCode);
     }
-
-    private static void Drain(NotifyListener listener, TimeSpan span) => Collect(listener, span);
 
     private static List<string> Collect(NotifyListener listener, TimeSpan span, Func<string, bool>? until = null)
     {
