@@ -36,7 +36,9 @@ public class EvaluateCommandTests
             double[] bounds = [interval.GetProperty("low").GetDouble(), interval.GetProperty("high").GetDouble()];
             var expected = Trainer.Evaluation.WilsonInterval.Of(confusion[t][t], confusion[t].Sum());
             Assert.Equal([expected.Low, expected.High], bounds);
-            Assert.InRange(report.RootElement.GetProperty("recall").GetProperty(labels[t]).GetDouble(), bounds[0], bounds[1]);
+            var recall = report.RootElement.GetProperty("recall").GetProperty(labels[t]).GetDouble();
+            Assert.Equal(confusion[t].Sum() == 0 ? 0 : (double)confusion[t][t] / confusion[t].Sum(), recall, 12);
+            Assert.InRange(recall, bounds[0], bounds[1]);
         }
     }
 
