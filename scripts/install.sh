@@ -148,7 +148,8 @@ fi
 rule="$root/etc/udev/rules.d/60-kws-edge-gpiochip.rules"
 rule_text='# installed by kws-edge install.sh: GPIO character devices for group gpio (uninstall.sh removes it)
 SUBSYSTEM=="gpio", KERNEL=="gpiochip*", GROUP="gpio", MODE="0660"'
-existing="$(grep -ls 'SUBSYSTEM=="gpio"' "$root"/etc/udev/rules.d/*.rules "$root"/usr/lib/udev/rules.d/*.rules "$root"/lib/udev/rules.d/*.rules 2>/dev/null | grep -v "/60-kws-edge-gpiochip.rules$" | head -1 || true)"
+# Only a rule that gives the gpio subsystem's devices a group counts (one that merely exports /sys/class/gpio does not).
+existing="$(grep -lsE '^[^#]*SUBSYSTEM=="gpio".*GROUP=' "$root"/etc/udev/rules.d/*.rules "$root"/usr/lib/udev/rules.d/*.rules "$root"/lib/udev/rules.d/*.rules 2>/dev/null | grep -v "/60-kws-edge-gpiochip.rules$" | head -1 || true)"
 if [[ -n "$existing" ]]; then
   say "udev: the system already has a gpio rule ($existing); none installed"
 elif [[ -f "$rule" ]] && [[ "$(cat "$rule")" == "$rule_text" ]]; then
@@ -159,8 +160,14 @@ else
   chmod 0644 "$rule"
   say "wrote $rule"
   if [[ -z "$root" ]] && command -v udevadm >/dev/null && [[ -d /run/udev ]]; then
-    udevadm control --reload-rules && udevadm trigger --subsystem-match=gpio || true
+    udevadm control --reload-rules && udevadm trigger --subsystem-match=gpio && udevadm settle || true
   fi
+fi
+if [[ -z "$root" ]]; then
+  for chip in /dev/gpiochip*; do
+    [[ -e "$chip" ]] || continue
+    [[ "$(stat -c %G "$chip")" == gpio ]] || echo "warning: $chip belongs to group $(stat -c %G "$chip"), not gpio: the service cannot light LEDs on it (see docs/GPIO.md, Permissions)" >&2
+  done
 fi
 
 # 3. The program: every file of the publish folder, and nothing else.

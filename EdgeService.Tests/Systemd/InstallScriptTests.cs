@@ -22,6 +22,9 @@ public sealed class InstallScriptTests : IDisposable
     public void InstallPutsEveryFileInPlace_SecondRunChangesNothing_UninstallRemovesIt()
     {
         MakeBundle();
+        // A rule that only hands /sys/class/gpio to the group gives the character devices none: ours is still needed.
+        Directory.CreateDirectory(Path.Combine(Root, "etc/udev/rules.d"));
+        File.WriteAllText(Path.Combine(Root, "etc/udev/rules.d/99-sysfs-gpio.rules"), "SUBSYSTEM==\"gpio\", PROGRAM=\"/bin/sh -c 'chgrp -R gpio /sys/class/gpio'\"\n");
         var first = ScriptRunner.Run("bash", Script("install.sh"), "--from", Bundle, "--root", Root, "--no-start");
         Assert.True(first.ExitCode == 0, first.All);
         Assert.Contains("skipped under --root: system user kws-edge", first.Out);
