@@ -34,7 +34,7 @@ namespace EdgeService.Audio;
 /// throw. Input overflows are counted by the stream and logged here, at most once per OverflowLogIntervalMs.
 /// Statistics: <see cref="Statistics"/>.
 /// </summary>
-internal sealed partial class ResilientAudioSource : IAudioSource
+internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStatistics
 {
     private readonly ICaptureOpener _opener;
     private readonly AudioCaptureOptions _options;
@@ -99,7 +99,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource
     /// <summary>True (faults are retried) until a fault retrying cannot fix: a stream abandoned because it could not be closed, or a missing library.</summary>
     public bool RecoversFromFaults => !_final;
 
-    /// <summary>A snapshot of the counters for the statistics line; safe from any thread.</summary>
+    /// <inheritdoc />
     public AudioCaptureStatistics Statistics
     {
         get

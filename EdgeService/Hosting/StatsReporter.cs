@@ -1,3 +1,4 @@
+using EdgeService.Audio;
 using EdgeService.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,17 +9,20 @@ namespace EdgeService.Hosting;
 /// <summary>
 /// Logs one stats line every Stats:IntervalS seconds of the injected clock: audio seconds, ring overflows and
 /// dropped samples, the share of time the gate was open, inferences with their mean and 99th-percentile time, and
-/// detections, each for the interval.
+/// detections, each for the interval. With live capture (<see cref="ICaptureStatistics"/>) a second line: the device,
+/// its own input overflows (new, and since start), reconnects and faults.
 /// </summary>
 internal sealed partial class StatsReporter(
     IOptions<StatsOptions> options,
     PipelineStats stats,
     IAudioRingBuffer ring,
+    IAudioSource source,
     TimeProvider time,
     ILogger<StatsReporter> logger) : BackgroundService
 {
     private long _lastOverflows;
     private long _lastDropped;
+    private long _lastInputOverflows;
 
     /// <summary>Logs the figures since the last call.</summary>
     public void Report()
@@ -30,6 +34,12 @@ internal sealed partial class StatsReporter(
             s.Inferences == 0 ? 0 : s.MeanInferenceMs, s.Inferences == 0 ? 0 : s.P99InferenceMs, s.Detections, s.Gaps);
         _lastOverflows = overflows;
         _lastDropped = dropped;
+        if (source is ICaptureStatistics capture)
+        {
+            var c = capture.Statistics;
+            LogCapture(logger, c.Device ?? "no stream open", c.State.ToString(), c.InputOverflows - _lastInputOverflows, c.InputOverflows, c.Reconnects, c.Faults);
+            _lastInputOverflows = c.InputOverflows;
+        }
     }
 
     /// <inheritdoc />
@@ -68,4 +78,8 @@ internal sealed partial class StatsReporter(
                   "inferences {Inferences} (mean {MeanMs:F2} ms, p99 {P99Ms:F2} ms), detections {Detections}, gaps {Gaps}")]
     private static partial void LogStats(ILogger logger, double audioSeconds, long overflows, long dropped, double gateOpenPercent,
         long inferences, double meanMs, double p99Ms, long detections, long gaps);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "stats: capture {Device} ({State}), device input overflows {NewOverflows} ({TotalOverflows} since start), reconnects {Reconnects}, faults {Faults}")]
+    private static partial void LogCapture(ILogger logger, string device, string state, long newOverflows, long totalOverflows, int reconnects, int faults);
 }
