@@ -18,9 +18,10 @@ internal static class EvaluateCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
         var output = new Option<string?>("--out") { Description = "Also write the JSON report to this file" };
         var listErrors = new Option<bool>("--list-errors") { Description = "Also list every clip the model gets wrong, with its probabilities" };
+        var holdOutNoise = new Option<bool>("--hold-out-noise") { Description = "Silence from the split's part of the background noise instead of the data set's _silence_ clips (as train --hold-out-noise)" };
         var command = new Command("evaluate", "Evaluate a model file on a folder of one-second clips: accuracy, per-class recall, confusion matrix, keyword trade-off.")
         {
-            model, data, split, negatives, json, output, listErrors,
+            model, data, split, negatives, json, output, listErrors, holdOutNoise,
         };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
@@ -38,10 +39,18 @@ internal static class EvaluateCommand
             var refs = DatasetScanner.Scan(layout, new SpeakerSplitter(defaults.ValidationPercent, defaults.TestPercent))
                 .Where(r => only is null || r.Split == only).ToList();
             var quiet = parse.GetValue(json);
-            var dataset = LoadedDataset.Load(refs, layout with { Noise = null }, quiet ? null : (done, total) => Console.Error.Write($"\r{done}/{total} clips read"));
+            var heldOut = parse.GetValue(holdOutNoise);
+            var dataset = LoadedDataset.Load(refs, heldOut ? layout : layout with { Noise = null }, quiet ? null : (done, total) => Console.Error.Write($"\r{done}/{total} clips read"));
             if (!quiet)
             {
                 Console.Error.WriteLine();
+            }
+
+            if (heldOut)
+            {
+                // The training part has no silence clips of its own then (training cuts them from its noise).
+                dataset = HeldOutNoise.Apply(dataset, defaults.ValidationPercent, defaults.TestPercent, defaults.ClipSamples);
+                dataset = dataset.With(dataset.Clips.Where(c => only is null || c.Ref.Split == only).ToList(), dataset.Noise);
             }
 
             foreach (var skipped in dataset.Skipped)

@@ -26,11 +26,12 @@ internal static class EvaluateStreamCommand
         var sweepMax = new Option<double>("--sweep-max") { Description = "Highest swept threshold", DefaultValueFactory = _ => 0.95 };
         var sweepStep = new Option<double>("--sweep-step") { Description = "Threshold step", DefaultValueFactory = _ => 0.05 };
         var threads = new Option<int>("--threads") { Description = "Pipeline passes run at once (0 = all cores)", DefaultValueFactory = _ => 0 };
+        var holdOutNoise = new Option<bool>("--hold-out-noise") { Description = "Mix only the split's part of each noise recording (as train --hold-out-noise holds it out)" };
         var command = new Command("evaluate-stream",
             "Replay a long stream of held-out speakers' words in noise through the service's pipeline: hit rate, false alarms per hour, latency; "
             + "service settings as --Section:Key=value (e.g. --Gate:Enabled=false --Smoother:MinCount=2).")
         {
-            data, negatives, noise, model, split, snr, minutes, seed, output, sweep, sweepMin, sweepMax, sweepStep, threads,
+            data, negatives, noise, model, split, snr, minutes, seed, output, sweep, sweepMin, sweepMax, sweepStep, threads, holdOutNoise,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse => CliErrors.Guard(() =>
@@ -48,7 +49,7 @@ internal static class EvaluateStreamCommand
                 ? StreamEvaluation.SweepValues(parse.GetValue(sweepMin), parse.GetValue(sweepMax), parse.GetValue(sweepStep))
                 : [];
             Console.Error.WriteLine($"Reading the {which} speakers' clips ...");
-            var streamData = StreamData.Load(parse.GetValue(data)!, parse.GetValue(noise), parse.GetValue(negatives) ?? [], dataSplit);
+            var streamData = StreamData.Load(parse.GetValue(data)!, parse.GetValue(noise), parse.GetValue(negatives) ?? [], dataSplit, parse.GetValue(holdOutNoise));
             foreach (var skipped in streamData.Skipped)
             {
                 Console.Error.WriteLine($"skipped {skipped}");

@@ -30,10 +30,11 @@ internal static class TrainCommand
         var wordClasses = new Option<bool>("--word-classes") { Description = "Train each named negative word (down, go, ..., each --negatives folder) as a class of its own; the model still outputs yes, no, _silence_, _unknown_" };
         var keepLast = new Option<bool>("--keep-last") { Description = "Keep the last epoch's weights (default: the epoch with the lowest validation loss)" };
         var noAugment = new Option<bool>("--no-augment") { Description = "Train without waveform augmentation" };
+        var holdOutNoise = new Option<bool>("--hold-out-noise") { Description = "Hold the background noise out by time (the first 70% of each recording trains; validation and test silence is cut from the rest, not taken from _silence_)" };
 
         var command = new Command("train", "Train the keyword CNN, export it as ONNX with the model contract, check it in ONNX Runtime, and write a report.")
         {
-            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, partial, realRepeat, wordClasses, keepLast, noAugment,
+            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, partial, realRepeat, wordClasses, keepLast, noAugment, holdOutNoise,
         };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
@@ -71,6 +72,7 @@ internal static class TrainCommand
                 RealKeywordRepeat = Positive(parse.GetValue(realRepeat), "--real-keyword-repeat"),
                 Augment = augment,
                 KeepLastEpoch = parse.GetValue(keepLast),
+                HoldOutNoise = parse.GetValue(holdOutNoise),
             };
             var job = new TrainJob(
                 parse.GetValue(data)!,

@@ -43,6 +43,13 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
             Console.WriteLine($"  skipped {skipped}");
         }
 
+        if (options.HoldOutNoise)
+        {
+            dataset = HeldOutNoise.Apply(dataset, options.ValidationPercent, options.TestPercent, options.ClipSamples);
+            Console.WriteLine($"Noise held out by time: training mixes the first {100 - options.ValidationPercent - options.TestPercent}% of each recording; " +
+                $"the data set's silence clips are left out; {HeldOutNoise.SilenceClipsPerSplit} silence clips each for validation and test are cut from their parts");
+        }
+
         var summary = DataSummary.Describe(dataset);
         foreach (var line in summary)
         {

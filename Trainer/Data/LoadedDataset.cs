@@ -30,6 +30,9 @@ internal sealed class LoadedDataset
     /// <summary>The clips of one split.</summary>
     public IEnumerable<Clip> In(DataSplit split) => Clips.Where(c => c.Ref.Split == split);
 
+    /// <summary>The same data with other clips and noise (the unreadable files stay listed).</summary>
+    public LoadedDataset With(IReadOnlyList<Clip> clips, IReadOnlyList<float[]> noise) => new(clips, noise, Skipped);
+
     /// <summary>Reads every clip (in parallel) and the noise; <paramref name="progress"/> gets (done, total).</summary>
     public static LoadedDataset Load(IReadOnlyList<ClipRef> refs, DatasetLayout layout, Action<int, int>? progress = null)
     {

@@ -17,8 +17,11 @@ namespace Trainer.StreamEval;
 internal sealed record StreamData(IReadOnlyList<Clip> Keywords, IReadOnlyList<Clip> Others, IReadOnlyList<float[]> Noise, int Speakers,
     IReadOnlyList<string> Skipped, string Folder, string? NoiseFolder)
 {
-    /// <summary>Reads the clips of <paramref name="split"/> and the noise; throws <see cref="DataException"/> when a part is missing.</summary>
-    public static StreamData Load(string data, string? noise, IReadOnlyList<string> negatives, DataSplit split)
+    /// <summary>
+    /// Reads the clips of <paramref name="split"/> and the noise (only the split's part of each recording with
+    /// <paramref name="holdOutNoise"/>, see <see cref="HeldOutNoise"/>); throws <see cref="DataException"/> when a part is missing.
+    /// </summary>
+    public static StreamData Load(string data, string? noise, IReadOnlyList<string> negatives, DataSplit split, bool holdOutNoise = false)
     {
         var layout = DatasetLayout.Resolve(data, noise, [], negatives);
         var defaults = new TrainOptions();
@@ -37,7 +40,10 @@ internal sealed record StreamData(IReadOnlyList<Clip> Keywords, IReadOnlyList<Cl
             throw new DataException($"the {split} speakers of '{layout.SpeechCommands}' have no readable clips of other words");
         }
 
-        return new StreamData(keywords, others, dataset.Noise, dataset.Clips.Select(c => c.Ref.Speaker).Distinct().Count(),
+        var noiseParts = holdOutNoise
+            ? dataset.Noise.Select(n => HeldOutNoise.Portion(n, split, defaults.ValidationPercent, defaults.TestPercent)).ToList()
+            : dataset.Noise;
+        return new StreamData(keywords, others, noiseParts, dataset.Clips.Select(c => c.Ref.Speaker).Distinct().Count(),
             dataset.Skipped, Path.GetFullPath(layout.SpeechCommands), layout.Noise is null ? null : Path.GetFullPath(layout.Noise));
     }
 }

@@ -77,6 +77,13 @@ internal sealed record TrainOptions
     /// </summary>
     public bool KeepLastEpoch { get; init; }
 
+    /// <summary>
+    /// Hold the background noise out by time as the speakers are by hash (<see cref="Data.HeldOutNoise"/>): training
+    /// mixes only the first part of each recording, and the data set's silence clips (cut from the same recordings)
+    /// give way to silence cut from the held-out parts.
+    /// </summary>
+    public bool HoldOutNoise { get; init; }
+
     /// <summary>Augmentation of the training examples.</summary>
     public AugmentOptions Augment { get; init; } = new();
 
