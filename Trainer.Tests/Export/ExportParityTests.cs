@@ -107,4 +107,24 @@ public class ExportParityTests
         var check = OnnxChecker.Check(path);
         Assert.True(check.Ok, check.Output);
     }
+
+    [Fact]
+    public void Predictions_flipped_both_ways_fail_the_check_though_the_accuracies_agree()
+    {
+        static Trainer.Evaluation.ScoredClip Clip(int truth, int predicted) =>
+            new(truth, [.. Enumerable.Range(0, 4).Select(k => k == predicted ? 0.7f : 0.1f)], $"clip{truth}{predicted}");
+
+        List<Trainer.Evaluation.ScoredClip> engine = [.. Enumerable.Range(0, 2000).Select(i => Clip(i % 4, i % 4))];
+        engine[0] = Clip(0, 1); // the engine is wrong on clip 0 ...
+        var onnx = engine.ToList();
+        onnx[0] = Clip(0, 0);   // ... ONNX Runtime right,
+        onnx[1] = Clip(1, 2);   // and the other way round on clip 1.
+
+        var parity = ExportParity.Compare(engine, onnx);
+        Assert.Equal(parity.EngineAccuracy, parity.OnnxAccuracy);
+        Assert.Equal(2 / 2000.0, parity.PredictionsDiffering);
+        Assert.False(parity.Within(0.0005));
+        Assert.True(parity.Within(0.001)); // 2 of 2000 is 0.1%
+        Assert.True(ExportParity.Compare(engine, engine).Within(0));
+    }
 }

@@ -35,8 +35,12 @@ internal sealed record ExportParity(int Clips, double EngineAccuracy, double Onn
             maxDiff);
     }
 
-    /// <summary>True when the two accuracies differ by at most <paramref name="tolerance"/> (a share, 0.001 = 0.1%).</summary>
-    public bool Within(double tolerance) => Math.Abs(EngineAccuracy - OnnxAccuracy) <= tolerance;
+    /// <summary>
+    /// True when the two accuracies differ by at most <paramref name="tolerance"/> (a share, 0.001 = 0.1%), and so do
+    /// the predictions themselves: two clips flipped in opposite directions leave the accuracies equal but are still a
+    /// disagreement.
+    /// </summary>
+    public bool Within(double tolerance) => Math.Abs(EngineAccuracy - OnnxAccuracy) <= tolerance && PredictionsDiffering <= tolerance;
 
     /// <summary>One line for the log and the report.</summary>
     public string Describe() =>
