@@ -12,6 +12,9 @@ namespace EdgeService.Tests.Audio;
 public sealed partial class AlsaFileDevices : IDisposable
 {
     public const string Mono16 = "kwsmono16";
+
+    /// <summary>Bytes per second of 16 kHz mono S16_LE, the format the tests' streams open a pipe-backed device in.</summary>
+    public const int Mono16BytesPerSecond = 16000 * 2;
     public const string I2s48 = "kwsi2s48";
     public const string Float16 = "kwsfloat16";
     public const double ToneHz = 1000;

@@ -19,7 +19,7 @@ namespace EdgeService.Tests.Audio;
 [Collection("PortAudio")]
 public sealed class StalledDeviceTests(AlsaFileDevices alsa)
 {
-    private const int BytesPerSecond = 16000 * 2;
+    private const int BytesPerSecond = AlsaFileDevices.Mono16BytesPerSecond;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
     private static byte[] Noise(int seconds)

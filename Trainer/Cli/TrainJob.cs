@@ -31,7 +31,7 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
     {
         // The gradient sums are split into one chunk per thread, so the thread count is part of what reproduces a
         // run: the checkpoint records the count used, not 0 for "all cores".
-        options = options with { Threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount };
+        options = options with { Threads = options.ThreadsUsed() };
         var layout = DatasetLayout.Resolve(data, noise, extra, negatives);
         var splitter = new SpeakerSplitter(options.ValidationPercent, options.TestPercent);
         var refs = DatasetScanner.Scan(layout, splitter);

@@ -27,6 +27,9 @@ internal sealed record TrainOptions
     /// <summary>Worker threads; 0 = every core.</summary>
     public int Threads { get; init; }
 
+    /// <summary>The threads a run uses: <see cref="Threads"/>, or every core for 0.</summary>
+    public int ThreadsUsed() => Threads > 0 ? Threads : Environment.ProcessorCount;
+
     /// <summary>Unknown examples per epoch, as a multiple of the mean keyword class size.</summary>
     public double UnknownShare { get; init; } = 3.0;
 

@@ -17,7 +17,7 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
     /// <summary>Trains on the train split of <paramref name="data"/>, validating on its validation split.</summary>
     public TrainingResult Run(LoadedDataset data)
     {
-        var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        var threads = options.ThreadsUsed();
         var training = data.In(DataSplit.Train).ToList();
         var validation = data.In(DataSplit.Validation).ToList();
         if (!training.Any(c => c.Ref.ClassIndex == ClassLabels.Yes) || !training.Any(c => c.Ref.ClassIndex == ClassLabels.No))
