@@ -62,17 +62,20 @@ public class PumpedSourceTests
         source.Start(ring);
 
         // The pump waits on the fake clock for each 20 ms block: one block per 20 ms advanced, never more. Each step
-        // waits (bounded, without sleeping) until the pump has written and armed its next wait.
-        bool Settled(long samples) => SpinWait.SpinUntil(() => ring.WrittenSamples == samples && clock.ActiveTimers == 1, TimeSpan.FromSeconds(10));
-        Assert.True(Settled(0), $"before any time passed: {ring.WrittenSamples} samples written, {clock.ActiveTimers} timers");
+        // waits (bounded, without sleeping) until the pump has written and armed its next wait. It uses one timer
+        // for the whole run (made up front, re-armed per block), not one per block.
+        bool Settled(long samples) => SpinWait.SpinUntil(() => ring.WrittenSamples == samples && clock.ArmedTimers == 1, TimeSpan.FromSeconds(10));
+        Assert.True(Settled(0), $"before any time passed: {ring.WrittenSamples} samples written, {clock.ArmedTimers} timers armed");
         for (var block = 1; block <= 10; block++)
         {
             clock.Advance(TimeSpan.FromMilliseconds(20));
-            Assert.True(Settled(320 * block), $"after {20 * block} ms: {ring.WrittenSamples} samples written, {clock.ActiveTimers} timers");
+            Assert.True(Settled(320 * block), $"after {20 * block} ms: {ring.WrittenSamples} samples written, {clock.ArmedTimers} timers armed");
+            Assert.Equal(1, clock.ActiveTimers);
         }
 
         source.Stop();
         Assert.Equal(3200, ring.WrittenSamples);
+        Assert.True(SpinWait.SpinUntil(() => clock.ActiveTimers == 0, TimeSpan.FromSeconds(10)), "the pump thread did not dispose its timer when stopped");
     }
 
     [Fact]

@@ -36,6 +36,18 @@ public sealed class FakeTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Timers created, not disposed, and armed (due to fire).</summary>
+    public int ArmedTimers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _timers.Count(t => t.Due is not null);
+            }
+        }
+    }
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_lock)

@@ -11,10 +11,12 @@ namespace EdgeService.Audio;
 internal abstract class PumpedAudioSource : IAudioSource
 {
     private const int BlockSamples = 320;
+    private static readonly TimeSpan RoomPoll = TimeSpan.FromMilliseconds(2);
     private readonly TimeProvider _time;
     private readonly bool _realtime;
     private CancellationTokenSource? _stop;
     private SessionWriteGate? _gate;
+    private PumpWaiter? _waiter;
     private Thread? _thread;
     private volatile AudioSourceState _state = AudioSourceState.Stopped;
 
@@ -61,8 +63,10 @@ internal abstract class PumpedAudioSource : IAudioSource
         var token = _stop.Token;
         var gate = new SessionWriteGate(target);
         _gate = gate;
+        var waiter = new PumpWaiter(_time); // the pump thread disposes it when it ends
+        _waiter = waiter;
         SetState(AudioSourceState.Running, null);
-        _thread = new Thread(() => Pump(gate, token)) { IsBackground = true, Name = Name };
+        _thread = new Thread(() => Pump(gate, waiter, token)) { IsBackground = true, Name = Name };
         _thread.Start();
     }
 
@@ -74,6 +78,7 @@ internal abstract class PumpedAudioSource : IAudioSource
     public void Stop()
     {
         _stop?.Cancel();
+        _waiter?.Cancel();
         _gate?.Close();
         if (_thread is not null && _thread != Thread.CurrentThread)
         {
@@ -105,8 +110,9 @@ internal abstract class PumpedAudioSource : IAudioSource
     /// <summary>Releases the underlying reader.</summary>
     protected abstract void Close();
 
-    private void Pump(IAudioRingBuffer ring, CancellationToken token)
+    private void Pump(IAudioRingBuffer ring, PumpWaiter waiter, CancellationToken token)
     {
+        using var owned = waiter;
         try
         {
             var block = new float[BlockSamples];
@@ -121,38 +127,52 @@ internal abstract class PumpedAudioSource : IAudioSource
                     return;
                 }
 
-                token.ThrowIfCancellationRequested();
-                WaitForRoom(ring, n, token);
-                if (_realtime)
+                if (!WaitForRoom(ring, n, waiter) || (_realtime && !WaitUntil(started, written + n, waiter)))
                 {
-                    var due = TimeSpan.FromSeconds((double)(written + n) / Format.SampleRateHz);
-                    var wait = due - _time.GetElapsedTime(started);
-                    if (wait > TimeSpan.Zero)
-                    {
-                        Task.Delay(wait, _time, token).Wait(token);
-                    }
+                    return; // stopped
                 }
 
-                token.ThrowIfCancellationRequested();
                 ring.Write(block.AsSpan(0, n));
                 written += n;
             }
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-        }
-        catch (Exception e)
+        catch (Exception e) when (!token.IsCancellationRequested)
         {
             SetState(AudioSourceState.Faulted, e);
         }
+        catch (Exception) when (token.IsCancellationRequested)
+        {
+            // Stopped while reading: the gate is shut and nothing more is written.
+        }
     }
 
-    private void WaitForRoom(IAudioRingBuffer ring, int n, CancellationToken token)
+    /// <summary>Waits (on the clock) until the ring has room for <paramref name="n"/> samples; false when stopped.</summary>
+    private static bool WaitForRoom(IAudioRingBuffer ring, int n, PumpWaiter waiter)
     {
         while (ring.Capacity - (ring.WrittenSamples - ring.ReadPosition) < n)
         {
-            Task.Delay(TimeSpan.FromMilliseconds(2), _time, token).Wait(token);
+            if (!waiter.Wait(RoomPoll))
+            {
+                return false;
+            }
         }
+
+        return !waiter.IsCancelled;
+    }
+
+    /// <summary>Waits until the clock has reached the play time of sample <paramref name="samples"/>; false when stopped.</summary>
+    private bool WaitUntil(long started, long samples, PumpWaiter waiter)
+    {
+        var due = TimeSpan.FromSeconds((double)samples / Format.SampleRateHz);
+        for (var wait = due - _time.GetElapsedTime(started); wait > TimeSpan.Zero; wait = due - _time.GetElapsedTime(started))
+        {
+            if (!waiter.Wait(wait))
+            {
+                return false;
+            }
+        }
+
+        return !waiter.IsCancelled;
     }
 
     private void SetState(AudioSourceState state, Exception? fault)
