@@ -34,7 +34,13 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
         options = options with { Threads = options.ThreadsUsed() };
         var layout = DatasetLayout.Resolve(data, noise, extra, negatives);
         var splitter = new SpeakerSplitter(options.ValidationPercent, options.TestPercent);
-        var refs = DatasetScanner.Scan(layout, splitter);
+        var refs = HeldOutSpeakers.ExcludeFromExtra(DatasetScanner.Scan(layout, splitter), out var heldOutExtra);
+        if (heldOutExtra.Count > 0)
+        {
+            Console.WriteLine($"Left out {heldOutExtra.Count} clips of the extra folders: their speakers are validation or test speakers of {layout.SpeechCommands} " +
+                $"(first: {heldOutExtra[0].Path})");
+        }
+
         Console.WriteLine($"Reading {refs.Count} clips from {layout.SpeechCommands}{(layout.Negatives.Count + layout.ExtraTraining.Count > 0 ? " and extra folders" : "")} ...");
         var dataset = LoadedDataset.Load(refs, layout, (done, total) => Console.Write($"\r  {done}/{total} clips read"));
         Console.WriteLine();
