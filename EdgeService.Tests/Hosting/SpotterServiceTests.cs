@@ -84,6 +84,15 @@ public sealed class SpotterServiceTests
         public void Dispose() => Stop();
     }
 
+    private sealed class NoModelUpdates : IModelUpdates
+    {
+        public bool TryTake(out ModelStage stage)
+        {
+            stage = null!;
+            return false;
+        }
+    }
+
     private static DetectionPipeline Pipeline(Action<float[], float[]> score) => Pipeline(new ScriptedKeywordModel(Labels, 98 * 40, score));
 
     private static DetectionPipeline Pipeline(ScriptedKeywordModel model) => new(
@@ -130,7 +139,7 @@ public sealed class SpotterServiceTests
 
     private async Task RunToEnd(IAudioSource source, DetectionPipeline pipeline, AudioRingBuffer? ring = null)
     {
-        using var service = new SpotterService(source, ring ?? _ring, pipeline, new ServiceHealth(), _failure, _clock, _lifetime, new RecordingLogger<SpotterService>());
+        using var service = new SpotterService(source, ring ?? _ring, pipeline, new NoModelUpdates(), new ServiceHealth(), _failure, _clock, _lifetime, new RecordingLogger<SpotterService>());
         await service.StartAsync(TestContext.Current.CancellationToken);
         var loop = service.ExecuteTask!;
         Assert.True(await Task.WhenAny(loop, Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)) == loop, "the service loop did not end");

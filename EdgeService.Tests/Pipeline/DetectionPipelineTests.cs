@@ -34,20 +34,7 @@ public class DetectionPipelineTests
     }
 
     /// <summary>"yes" while the newest frame is loud (some band's log energy above 0), else silence.</summary>
-    private static void LoudMeansYes(float[] input, float[] scores)
-    {
-        var max = float.MinValue;
-        for (var i = input.Length - 40; i < input.Length; i++)
-        {
-            max = Math.Max(max, input[i]);
-        }
-
-        var loud = max > 0;
-        scores[0] = loud ? 0.95f : 0.01f;
-        scores[1] = 0.01f;
-        scores[2] = loud ? 0.02f : 0.97f;
-        scores[3] = 0.01f;
-    }
+    private static void LoudMeansYes(float[] input, float[] scores) => LoudnessScores.YesWhenLoud(input, scores, frames: 1);
 
     private static (DetectionPipeline Pipeline, ScriptedKeywordModel Model, ListSink Sink, PipelineStats Stats) Make(bool gateEnabled)
     {

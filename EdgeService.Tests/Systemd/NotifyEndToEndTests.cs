@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using EdgeService.Tests.Cli;
-using Kws.Audio.Wav;
 
 namespace EdgeService.Tests.Systemd;
 
@@ -13,7 +12,7 @@ public sealed class NotifyEndToEndTests
     public async Task ReadyThenWatchdogWhileAudioFlows_NoWatchdogWhenStalled_StoppingOnSigterm()
     {
         using var listener = NotifyListener.AtPath();
-        var pcm = FixturePcm();
+        var pcm = TestSupport.FixturePcm.StreamYesNo();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -95,21 +94,6 @@ public sealed class NotifyEndToEndTests
         }
 
         await stdout;
-    }
-
-    private static byte[] FixturePcm()
-    {
-        var samples = WavReader.ReadFloatMono(Path.Combine(TestSupport.TestPaths.Fixtures, "stream_yes_no.wav"), out var rate);
-        Assert.Equal(16000, rate);
-        var bytes = new byte[samples.Length * 2];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var s = (short)Math.Clamp(MathF.Round(samples[i] * 32767f), short.MinValue, short.MaxValue);
-            bytes[2 * i] = (byte)s;
-            bytes[(2 * i) + 1] = (byte)(s >> 8);
-        }
-
-        return bytes;
     }
 
     private static void SendSigterm(int pid)

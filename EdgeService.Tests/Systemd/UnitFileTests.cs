@@ -55,6 +55,7 @@ public sealed partial class UnitFileTests
                      "Type=notify", "NotifyAccess=main", "WatchdogSec=10s", "Restart=on-failure", "RestartSec=5s", "TimeoutAbortSec=5s", "User=kws-edge",
                      "StartLimitIntervalSec=0",
                      "SupplementaryGroups=audio gpio", "WorkingDirectory=/opt/kws-edge", "ExecStart=/opt/kws-edge/kws-edge run",
+                     "ExecReload=/bin/kill -HUP $MAINPID",
                      "Environment=DOTNET_hostBuilder__reloadConfigOnChange=false", "DevicePolicy=closed",
                      "DeviceAllow=char-alsa rw", "DeviceAllow=char-gpiochip rw", "RestrictAddressFamilies=AF_UNIX",
                  })

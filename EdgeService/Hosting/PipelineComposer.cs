@@ -1,6 +1,7 @@
 using EdgeService.Detection;
 using EdgeService.Model;
 using EdgeService.Pipeline;
+using Kws.Onnx.Contract;
 
 namespace EdgeService.Hosting;
 
@@ -14,7 +15,12 @@ internal static class PipelineComposer
     /// <summary>The sample rate every source delivers.</summary>
     public const int SampleRateHz = 16000;
 
-    public static DetectionPipeline Compose(OnnxKeywordModel model, ServiceSettings settings, IEnumerable<IDetectionSink> sinks, PipelineStats stats)
+    public static DetectionPipeline Compose(OnnxKeywordModel model, ServiceSettings settings, IEnumerable<IDetectionSink> sinks, PipelineStats stats) =>
+        new(ComposeStage(model, settings), new EnergyGate(settings.Gate, SampleRateHz), sinks, stats);
+
+    /// <summary>The model-bound part of the pipeline for <paramref name="model"/> (also for a model swapped in later).</summary>
+    /// <exception cref="ConfigurationException">The model and the settings do not fit together.</exception>
+    public static ModelStage ComposeStage(OnnxKeywordModel model, ServiceSettings settings)
     {
         var contract = model.Contract;
         var frontEnd = contract.FrontEnd;
@@ -33,12 +39,7 @@ internal static class PipelineComposer
         }
 
         var hopsPerInference = (int)Math.Round(hops);
-        var smootherOptions = settings.Smoother;
-        foreach (var (keyword, threshold) in contract.Thresholds)
-        {
-            smootherOptions.Thresholds.TryAdd(keyword, threshold);
-        }
-
+        var smootherOptions = SmootherOptions(contract, settings.Smoother);
         var unknown = smootherOptions.Thresholds.Keys.Where(k => !contract.Keywords.Contains(k)).ToList();
         if (unknown.Count > 0)
         {
@@ -46,15 +47,39 @@ internal static class PipelineComposer
                 $"Smoother:Thresholds names {string.Join(", ", unknown.Select(k => $"'{k}'"))}, which the model does not detect (its keywords: {string.Join(", ", contract.Keywords)})");
         }
 
-        return new DetectionPipeline(
+        return new ModelStage(
             new FeatureWindow(frontEnd, contract.Frames, contract.Normalization),
-            new EnergyGate(settings.Gate, SampleRateHz),
             model,
             new PosteriorSmoother(contract.Labels, smootherOptions, SampleRateHz, frontEnd.HopSamples * hopsPerInference),
-            sinks,
             frontEnd.HopSamples,
             hopsPerInference,
-            contract.SamplesPerInput,
-            stats);
+            contract.SamplesPerInput);
+    }
+
+    /// <summary>
+    /// The smoother settings in force for a model: a copy of <paramref name="configured"/> (which stays as configured,
+    /// so a model loaded later gets its own suggestions) with the model's suggested thresholds added for the keywords
+    /// the settings leave unset.
+    /// </summary>
+    public static PosteriorSmootherOptions SmootherOptions(ModelContract contract, PosteriorSmootherOptions configured)
+    {
+        var options = new PosteriorSmootherOptions
+        {
+            WindowMs = configured.WindowMs,
+            DefaultThreshold = configured.DefaultThreshold,
+            MinCount = configured.MinCount,
+            RefractoryMs = configured.RefractoryMs,
+        };
+        foreach (var (keyword, threshold) in configured.Thresholds)
+        {
+            options.Thresholds[keyword] = threshold;
+        }
+
+        foreach (var (keyword, threshold) in contract.Thresholds)
+        {
+            options.Thresholds.TryAdd(keyword, threshold);
+        }
+
+        return options;
     }
 }

@@ -69,18 +69,31 @@ internal static class ServiceHost
 
         services.AddSystemdNotifications();
 
+        services.AddSingleton(sp => new ServiceSettings(
+            sp.GetRequiredService<IOptions<ModelOptions>>().Value,
+            sp.GetRequiredService<IOptions<AudioOptions>>().Value,
+            sp.GetRequiredService<IOptions<PipelineOptions>>().Value,
+            sp.GetRequiredService<IOptions<EnergyGateOptions>>().Value,
+            sp.GetRequiredService<IOptions<PosteriorSmootherOptions>>().Value,
+            sp.GetRequiredService<IOptions<LedOptions>>().Value,
+            sp.GetRequiredService<IOptions<StatsOptions>>().Value));
         services.AddSingleton(sp => PipelineComposer.Compose(
             sp.GetRequiredService<OnnxKeywordModel>(),
-            new ServiceSettings(
-                sp.GetRequiredService<IOptions<ModelOptions>>().Value,
-                sp.GetRequiredService<IOptions<AudioOptions>>().Value,
-                sp.GetRequiredService<IOptions<PipelineOptions>>().Value,
-                sp.GetRequiredService<IOptions<EnergyGateOptions>>().Value,
-                sp.GetRequiredService<IOptions<PosteriorSmootherOptions>>().Value,
-                sp.GetRequiredService<IOptions<LedOptions>>().Value,
-                sp.GetRequiredService<IOptions<StatsOptions>>().Value),
+            sp.GetRequiredService<ServiceSettings>(),
             sp.GetServices<IDetectionSink>(),
             sp.GetRequiredService<PipelineStats>()));
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<ServiceSettings>();
+            return new ModelReloader(
+                sp.GetRequiredService<OnnxKeywordModel>().ModelPath,
+                () => ModelSwap.LoadStage(settings),
+                sp.GetRequiredService<TimeProvider>(),
+                settings.Model.ReloadCheckS,
+                sp.GetRequiredService<ILogger<ModelReloader>>());
+        });
+        services.AddSingleton<IModelUpdates>(sp => sp.GetRequiredService<ModelReloader>());
+        services.AddHostedService(sp => sp.GetRequiredService<ModelReloader>());
         services.AddHostedService<SpotterService>();
         services.AddHostedService<StatsReporter>();
         return builder.Build();

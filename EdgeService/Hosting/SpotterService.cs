@@ -19,6 +19,7 @@ internal sealed partial class SpotterService(
     IAudioSource source,
     IAudioRingBuffer ring,
     DetectionPipeline pipeline,
+    IModelUpdates modelUpdates,
     ServiceHealth health,
     ServiceFailure failure,
     TimeProvider time,
@@ -33,6 +34,8 @@ internal sealed partial class SpotterService(
     {
         await Task.Yield();
         var buffer = new float[ring.SampleRateHz / 10];
+        var recent = new RecentAudio(3 * ring.SampleRateHz); // what a swapped-in model catches up on (a window and a smoother's worth)
+        var recentCopy = new float[recent.Capacity];
         using var poll = new PeriodicTimer(Poll, time); // one timer for the whole run: an idle poll allocates nothing
         try
         {
@@ -40,6 +43,11 @@ internal sealed partial class SpotterService(
             LogStarted(logger, source.GetType().Name, ring.Capacity * 1000 / ring.SampleRateHz);
             while (!stoppingToken.IsCancellationRequested)
             {
+                if (modelUpdates.TryTake(out var stage))
+                {
+                    SwapModel(stage, recent, recentCopy);
+                }
+
                 var read = ring.Read(buffer);
                 _overflows.OnRead(read);
                 if (read.Count > 0)
@@ -47,9 +55,11 @@ internal sealed partial class SpotterService(
                     if (read.AfterDiscontinuity)
                     {
                         pipeline.Restart(); // a new capture stream: its audio does not continue the old one's
+                        recent.Clear();
                     }
 
                     pipeline.Process(buffer.AsSpan(0, read.Count), read.FirstSampleIndex);
+                    recent.Append(buffer.AsSpan(0, read.Count), read.FirstSampleIndex);
                     health.AudioProgressed(read.EndSampleIndex);
                     continue;
                 }
@@ -86,6 +96,18 @@ internal sealed partial class SpotterService(
             source.Stop();
         }
     }
+
+    /// <summary>Swaps a newly loaded model in, warm (it catches up on the recent audio), and disposes the one it replaces.</summary>
+    private void SwapModel(ModelStage stage, RecentAudio recent, float[] recentCopy)
+    {
+        var count = recent.CopyTo(recentCopy);
+        var retired = pipeline.Replace(stage, recentCopy.AsSpan(0, count), recent.FirstSampleIndex);
+        retired.Dispose();
+        LogSwapped(logger, count * 1000 / ring.SampleRateHz);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Switched to the new model after it caught up on the last {CaughtUpMs} ms of audio")]
+    private static partial void LogSwapped(ILogger logger, int caughtUpMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listening: {Source} into a {BufferMs} ms ring buffer")]
     private static partial void LogStarted(ILogger logger, string source, int bufferMs);

@@ -23,6 +23,13 @@ internal sealed class ModelOptions : ISelfValidatingOptions
     /// <summary>GPU index for the CUDA provider.</summary>
     public int DeviceId { get; set; }
 
+    /// <summary>
+    /// How often the running service looks at the model file, in seconds: a file that has changed and then stayed the
+    /// same for one more look is loaded and swapped in without a gap in detection. 0 = only on SIGHUP
+    /// (<c>systemctl reload</c>). Default 5.
+    /// </summary>
+    public int ReloadCheckS { get; set; } = 5;
+
     /// <inheritdoc />
     public IReadOnlyList<string> Validate()
     {
@@ -35,6 +42,11 @@ internal sealed class ModelOptions : ISelfValidatingOptions
         if (IntraOpThreads is < 0 or > 64)
         {
             problems.Add($"Model:IntraOpThreads is {IntraOpThreads}; it must be between 0 (ONNX Runtime's choice) and 64.");
+        }
+
+        if (ReloadCheckS is < 0 or > 86_400)
+        {
+            problems.Add($"Model:ReloadCheckS is {ReloadCheckS}; it must be between 0 (only on SIGHUP) and 86400 s.");
         }
 
         if (DeviceId < 0)

@@ -14,33 +14,42 @@ namespace EdgeService.Pipeline;
 /// </summary>
 internal sealed class DetectionPipeline
 {
-    private readonly IFeatureWindow _window;
     private readonly IEnergyGate _gate;
-    private readonly IKeywordModel _model;
-    private readonly IPosteriorSmoother _smoother;
     private readonly IDetectionSink[] _sinks;
-    private readonly float[] _hop;
-    private readonly int _hopsPerInference;
-    private readonly long _smootherResetSamples;
+    private IFeatureWindow _window;
+    private IKeywordModel _model;
+    private IPosteriorSmoother _smoother;
+    private float[] _hop;
+    private int _hopsPerInference;
+    private long _smootherResetSamples;
     private int _hopFill;
     private int _hopsSinceInference;
     private long _nextIndex;
+    private bool _priming;
 
     public DetectionPipeline(IFeatureWindow window, IEnergyGate gate, IKeywordModel model, IPosteriorSmoother smoother,
         IEnumerable<IDetectionSink> sinks, int hopSamples, int hopsPerInference, long windowSamples, PipelineStats stats)
+        : this(new ModelStage(window, model, smoother, hopSamples, hopsPerInference, windowSamples), gate, sinks, stats)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(hopSamples, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(hopsPerInference, 1);
-        _window = window;
-        _gate = gate;
-        _model = model;
-        _smoother = smoother;
-        _sinks = sinks.ToArray();
-        _hop = new float[hopSamples];
-        _hopsPerInference = hopsPerInference;
-        _smootherResetSamples = windowSamples;
-        Stats = stats;
     }
+
+    public DetectionPipeline(ModelStage stage, IEnergyGate gate, IEnumerable<IDetectionSink> sinks, PipelineStats stats)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        Check(stage);
+        _gate = gate;
+        _sinks = sinks.ToArray();
+        Stats = stats;
+        _window = stage.Window;
+        _model = stage.Model;
+        _smoother = stage.Smoother;
+        _hop = new float[stage.HopSamples];
+        _hopsPerInference = stage.HopsPerInference;
+        _smootherResetSamples = stage.WindowSamples;
+    }
+
+    /// <summary>The model in use.</summary>
+    public IKeywordModel Model => _model;
 
     /// <summary>The counters for the stats line.</summary>
     public PipelineStats Stats { get; }
@@ -72,6 +81,61 @@ internal sealed class DetectionPipeline
     }
 
     /// <summary>
+    /// Swaps in another model stage (a replaced model file) between two calls of <see cref="Process"/>, without losing
+    /// a detection: the new stage is first fed <paramref name="recent"/>, the audio this pipeline has just processed
+    /// (<see cref="RecentAudio"/>, ending where the next <see cref="Process"/> call goes on), so its window is full and
+    /// its smoother warm at once. While it catches up it reports and counts nothing, and the energy gate is not
+    /// consulted (it has already judged that audio, and keeps its state for the live audio that follows). A keyword
+    /// this pipeline has just reported is not reported twice (the new smoother takes over the refractory time); one
+    /// still being spoken fires in the new stage when the live audio completes it.
+    /// </summary>
+    /// <param name="next">The new stage.</param>
+    /// <param name="recent">The audio processed last, oldest first; the last model input and smoother window of it are used.</param>
+    /// <param name="recentFirstSampleIndex">The sample clock index of <paramref name="recent"/>[0].</param>
+    /// <returns>The model taken out of use, for the caller to dispose.</returns>
+    public IKeywordModel Replace(ModelStage next, ReadOnlySpan<float> recent, long recentFirstSampleIndex)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        Check(next);
+        if (recentFirstSampleIndex + recent.Length != _nextIndex)
+        {
+            throw new ArgumentException($"the recent audio ends at sample {recentFirstSampleIndex + recent.Length}, but the pipeline has processed up to {_nextIndex}", nameof(recent));
+        }
+
+        var retired = _model;
+        var live = _nextIndex;
+        var refractoryUntil = _smoother.RefractoryUntilSample;
+        _window = next.Window;
+        _model = next.Model;
+        _smoother = next.Smoother;
+        _hop = next.HopSamples == _hop.Length ? _hop : new float[next.HopSamples];
+        _hopsPerInference = next.HopsPerInference;
+        _smootherResetSamples = next.WindowSamples;
+        _window.Reset();
+        _smoother.Reset();
+        _hopFill = 0;
+        _hopsSinceInference = 0;
+
+        // Enough to fill the window and then the smoother's average, so a word being spoken fires as it would have.
+        var need = next.WindowSamples + ((long)(next.Smoother.WindowHops + 1) * next.HopsPerInference * next.HopSamples);
+        var catchUp = recent[(int)Math.Max(0, recent.Length - need)..];
+        _priming = true;
+        try
+        {
+            _nextIndex = live - catchUp.Length;
+            Process(catchUp, _nextIndex);
+        }
+        finally
+        {
+            _priming = false;
+        }
+
+        // A detection the old smoother made keeps its refractory time (the new one may not have scored that word high).
+        _smoother.RefractoryUntilSample = Math.Max(_smoother.RefractoryUntilSample, refractoryUntil);
+        return retired;
+    }
+
+    /// <summary>
     /// Starts afresh at the next sample, as after a gap: the audio that follows does not continue what came before
     /// (a new capture stream, <see cref="RingRead.AfterDiscontinuity"/>), so the window and the smoother are emptied.
     /// </summary>
@@ -85,14 +149,18 @@ internal sealed class DetectionPipeline
 
     private void ProcessHop(long hopEnd)
     {
-        var open = _gate.Process(_hop, hopEnd - _hop.Length);
-        if (_gate.JustOpened && _gate.ClosedSpanSamples > _smootherResetSamples)
+        var open = _priming || _gate.Process(_hop, hopEnd - _hop.Length);
+        if (!_priming && _gate.JustOpened && _gate.ClosedSpanSamples > _smootherResetSamples)
         {
             _smoother.Reset();
         }
 
         _window.Push(_hop);
-        Stats.CountHop(_hop.Length, open);
+        if (!_priming)
+        {
+            Stats.CountHop(_hop.Length, open);
+        }
+
         if (++_hopsSinceInference < _hopsPerInference)
         {
             return;
@@ -107,8 +175,12 @@ internal sealed class DetectionPipeline
         var started = Stopwatch.GetTimestamp();
         _window.CopyTo(_model.Input);
         _model.Run();
-        Stats.Inference.Record(Stopwatch.GetTimestamp() - started);
-        if (_smoother.Push(_model.Scores, hopEnd, out var detection))
+        if (!_priming)
+        {
+            Stats.Inference.Record(Stopwatch.GetTimestamp() - started);
+        }
+
+        if (_smoother.Push(_model.Scores, hopEnd, out var detection) && !_priming)
         {
             Stats.CountDetection();
             foreach (var sink in _sinks)
@@ -116,5 +188,12 @@ internal sealed class DetectionPipeline
                 sink.OnDetection(detection);
             }
         }
+    }
+
+    private static void Check(ModelStage stage)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(stage.HopSamples, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stage.HopsPerInference, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(stage.WindowSamples, 1);
     }
 }

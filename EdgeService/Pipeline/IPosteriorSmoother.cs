@@ -40,6 +40,13 @@ internal interface IPosteriorSmoother
     /// <returns>Whether a keyword fired at this hop.</returns>
     bool Push(ReadOnlySpan<float> scores, long sampleIndex, out KeywordDetection detection);
 
+    /// <summary>
+    /// The sample index before which no keyword fires (the end of the refractory time of the last detection;
+    /// <see cref="long.MinValue"/> before any). Set when another smoother takes over (a model swapped while running),
+    /// so a keyword the old one has just reported is not reported again.
+    /// </summary>
+    long RefractoryUntilSample { get; set; }
+
     /// <summary>Empties the window and the runs: warm-up starts again. The refractory time is kept.</summary>
     void Reset();
 }

@@ -22,7 +22,6 @@ internal sealed class PosteriorSmoother : IPosteriorSmoother
 
     private int _head;
     private int _filled;
-    private long _refractoryUntil = long.MinValue;
 
     /// <summary>Makes a smoother for a model with the given labels.</summary>
     /// <param name="labels">The model's class labels in score order; those not starting with '_' are keywords (at least one).</param>
@@ -85,6 +84,9 @@ internal sealed class PosteriorSmoother : IPosteriorSmoother
     /// <inheritdoc />
     public ReadOnlySpan<float> Smoothed => _smoothed;
 
+    /// <inheritdoc />
+    public long RefractoryUntilSample { get; set; } = long.MinValue;
+
     /// <summary>The threshold in force for <paramref name="keyword"/>.</summary>
     /// <param name="keyword">A keyword label.</param>
     /// <returns>Its threshold, in [0, 1].</returns>
@@ -116,7 +118,7 @@ internal sealed class PosteriorSmoother : IPosteriorSmoother
             return false;
         }
 
-        if (sampleIndex < _refractoryUntil)
+        if (sampleIndex < RefractoryUntilSample)
         {
             Array.Clear(_runs);
             return false;
@@ -143,7 +145,7 @@ internal sealed class PosteriorSmoother : IPosteriorSmoother
 
         int cls = _keywordClasses[best];
         detection = new KeywordDetection(_labels[cls], SampleClock.SamplesToSeconds(sampleIndex, _sampleRateHz), _smoothed[cls], sampleIndex);
-        _refractoryUntil = sampleIndex + _refractorySamples;
+        RefractoryUntilSample = sampleIndex + _refractorySamples;
         Array.Clear(_runs);
         return true;
     }

@@ -33,10 +33,11 @@ internal sealed class PipelineSession : IDisposable
 
         Settings = settings;
         Keywords = [.. _model.Contract.Keywords];
-        Thresholds = Keywords.ToDictionary(k => k, k => settings.Smoother.Thresholds.TryGetValue(k, out var t) ? t : settings.Smoother.DefaultThreshold, StringComparer.Ordinal);
+        var smoother = PipelineComposer.SmootherOptions(_model.Contract, settings.Smoother);
+        Thresholds = Keywords.ToDictionary(k => k, k => smoother.Thresholds.TryGetValue(k, out var t) ? t : smoother.DefaultThreshold, StringComparer.Ordinal);
     }
 
-    /// <summary>The settings in force (the smoother's thresholds include the model's own, merged by the composer).</summary>
+    /// <summary>The settings as given (<see cref="Thresholds"/> has the thresholds in force, the model's own included).</summary>
     public ServiceSettings Settings { get; }
 
     /// <summary>The model's keywords, in output order.</summary>

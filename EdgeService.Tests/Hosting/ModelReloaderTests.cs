@@ -1,0 +1,192 @@
+using EdgeService.Hosting;
+using EdgeService.Pipeline;
+using EdgeService.Tests.Fakes;
+using Kws.Audio.Features;
+using Microsoft.Extensions.Logging;
+using TestSupport;
+
+namespace EdgeService.Tests.Hosting;
+
+/// <summary>
+/// The model reloader on a fake clock and a real file: a changed file is loaded once it has settled, handed over once,
+/// a file that fails to load leaves the loaded model in use with one error, a missing file with one warning.
+/// </summary>
+public sealed class ModelReloaderTests : IDisposable
+{
+    private static readonly string[] Labels = ["yes", "no", "_silence_", "_unknown_"];
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    private readonly FakeTimeProvider _clock = new();
+    private readonly RecordingLogger<ModelReloader> _logger = new();
+    private readonly string _path;
+    private readonly List<DisposalCountingModel> _loaded = [];
+    private Exception? _loadError;
+
+    public ModelReloaderTests()
+    {
+        _path = Path.Combine(TestPaths.NewTempDir("kws-reload"), "model.onnx");
+        Write("version 1");
+    }
+
+    private sealed class DisposalCountingModel : IKeywordModel
+    {
+        private readonly float[] _input = new float[98 * 40];
+        private readonly float[] _scores = new float[4];
+
+        public int Disposals { get; private set; }
+
+        public IReadOnlyList<string> Labels => ModelReloaderTests.Labels;
+
+        public Span<float> Input => _input;
+
+        public ReadOnlySpan<float> Scores => _scores;
+
+        public void Run()
+        {
+        }
+
+        public void Dispose() => Disposals++;
+    }
+
+    public void Dispose() => Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
+
+    private void Write(string content, int secondsLater = 0)
+    {
+        File.WriteAllText(_path, content);
+        File.SetLastWriteTimeUtc(_path, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddSeconds(secondsLater));
+    }
+
+    private ModelStage Load()
+    {
+        if (_loadError is not null)
+        {
+            throw _loadError;
+        }
+
+        var model = new DisposalCountingModel();
+        _loaded.Add(model);
+        return new ModelStage(
+            new FeatureWindow(new LogMelOptions(), 98, FeatureNormalization.Identity),
+            model,
+            new PosteriorSmoother(Labels, new PosteriorSmootherOptions(), 16000, 800),
+            160,
+            5,
+            16000);
+    }
+
+    private ModelReloader Start(int reloadCheckS = 5)
+    {
+        var reloader = new ModelReloader(_path, Load, _clock, reloadCheckS, _logger);
+        reloader.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return reloader;
+    }
+
+    private IEnumerable<string> Messages(LogLevel level) => _logger.Entries.Where(e => e.Level == level).Select(e => e.Message);
+
+    [Fact]
+    public void An_unchanged_file_is_never_loaded_again()
+    {
+        using var reloader = Start();
+        _clock.Advance(Interval * 10);
+        Assert.Empty(_loaded);
+        Assert.False(reloader.TryTake(out _));
+    }
+
+    [Fact]
+    public void A_changed_file_is_loaded_once_it_has_settled_and_handed_over_once()
+    {
+        using var reloader = Start();
+        Write("version 2, longer", secondsLater: 60);
+        _clock.Advance(Interval);
+        Assert.Empty(_loaded); // changed since the last look: maybe still being written
+        _clock.Advance(Interval);
+        Assert.Single(_loaded);
+
+        Assert.True(reloader.TryTake(out var stage));
+        Assert.Same(_loaded[0], stage.Model);
+        Assert.False(reloader.TryTake(out _));
+        _clock.Advance(Interval * 5);
+        Assert.Single(_loaded);
+        Assert.Contains(Messages(LogLevel.Information), m => m.Contains(_path, StringComparison.Ordinal) && m.Contains("loaded it", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_still_changing_is_not_loaded_until_it_stops()
+    {
+        using var reloader = Start();
+        for (var i = 1; i <= 4; i++)
+        {
+            Write(new string('x', 10 * i), secondsLater: i);
+            _clock.Advance(Interval);
+            Assert.Empty(_loaded);
+        }
+
+        _clock.Advance(Interval);
+        Assert.Single(_loaded);
+    }
+
+    [Fact]
+    public void A_file_that_fails_to_load_leaves_the_old_model_with_one_error_and_the_next_change_is_tried()
+    {
+        using var reloader = Start();
+        _loadError = new InvalidDataException("model.onnx: not an ONNX model (protobuf parse failed)");
+        Write("garbage", secondsLater: 60);
+        _clock.Advance(Interval * 6);
+        Assert.False(reloader.TryTake(out _));
+        var error = Assert.Single(Messages(LogLevel.Error));
+        Assert.Contains(_path, error);
+        Assert.Contains("not an ONNX model", error);
+        Assert.Contains("stays in use", error);
+
+        _loadError = null;
+        Write("version 3", secondsLater: 120);
+        _clock.Advance(Interval * 2);
+        Assert.True(reloader.TryTake(out _));
+        Assert.Single(Messages(LogLevel.Error));
+    }
+
+    [Fact]
+    public void A_missing_file_is_reported_once_and_its_return_is_loaded()
+    {
+        using var reloader = Start();
+        File.Delete(_path);
+        _clock.Advance(Interval * 4);
+        Assert.Single(Messages(LogLevel.Warning), m => m.Contains("is gone", StringComparison.Ordinal));
+        Write("version 4", secondsLater: 90);
+        _clock.Advance(Interval * 2);
+        Assert.True(reloader.TryTake(out _));
+    }
+
+    [Fact]
+    public void A_forced_check_loads_at_once_even_an_unchanged_file()
+    {
+        using var reloader = Start(reloadCheckS: 0);
+        Assert.Equal(0, _clock.ActiveTimers); // 0 = no periodic checks
+        reloader.Check(force: true);
+        Assert.True(reloader.TryTake(out _));
+    }
+
+    [Fact]
+    public void RequestReload_loads_on_a_pool_thread()
+    {
+        using var reloader = Start(reloadCheckS: 0);
+        reloader.RequestReload();
+        ModelStage? stage = null;
+        Assert.True(SpinWait.SpinUntil(() => reloader.TryTake(out stage), TimeSpan.FromSeconds(10)), "RequestReload did not load the model");
+        Assert.NotNull(stage);
+    }
+
+    [Fact]
+    public void A_stage_not_taken_is_disposed_when_superseded_or_when_the_reloader_is_disposed()
+    {
+        var reloader = Start(reloadCheckS: 0);
+        reloader.Check(force: true);
+        reloader.Check(force: true);
+        Assert.Equal(2, _loaded.Count);
+        Assert.Equal(1, _loaded[0].Disposals);
+        Assert.Equal(0, _loaded[1].Disposals);
+        reloader.Dispose();
+        Assert.Equal(1, _loaded[1].Disposals);
+        reloader.Check(force: true);
+        Assert.Equal(2, _loaded.Count); // nothing loads after Dispose
+    }
+}

@@ -1,0 +1,25 @@
+using EdgeService.Model;
+using EdgeService.Pipeline;
+
+namespace EdgeService.Hosting;
+
+/// <summary>Loads the configured model file again and builds its pipeline stage, as at start (for <see cref="ModelReloader"/>).</summary>
+internal static class ModelSwap
+{
+    /// <summary>Opens and checks the model file and composes its stage; the model is disposed again if the stage cannot be made.</summary>
+    /// <param name="settings">The service's settings (the same as at start).</param>
+    /// <returns>The stage, owning the newly loaded model.</returns>
+    public static ModelStage LoadStage(ServiceSettings settings)
+    {
+        var model = ModelLoader.Open(settings.Model);
+        try
+        {
+            return PipelineComposer.ComposeStage(model, settings);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+}
