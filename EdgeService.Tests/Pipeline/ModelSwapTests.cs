@@ -70,7 +70,7 @@ public class ModelSwapTests
             if (block == swapBlock)
             {
                 var n = recent.CopyTo(copy);
-                Assert.Same(first, pipeline.Replace(Stage(second), copy.AsSpan(0, n), recent.FirstSampleIndex));
+                Assert.Same(first, pipeline.Replace(Stage(second), copy.AsSpan(0, n), recent.FirstSampleIndex, out _));
             }
 
             var span = audio.AsSpan(start, Math.Min(1600, audio.Length - start));
@@ -125,7 +125,7 @@ public class ModelSwapTests
         // Swapped in right after the old model reported the burst; the new one would report it 0.4 s later.
         var copy = new float[48000];
         var n = recent.CopyTo(copy);
-        pipeline.Replace(Stage(new ScriptedKeywordModel(Labels, 98 * 40, LateYes)), copy.AsSpan(0, n), recent.FirstSampleIndex);
+        pipeline.Replace(Stage(new ScriptedKeywordModel(Labels, 98 * 40, LateYes)), copy.AsSpan(0, n), recent.FirstSampleIndex, out _);
         pipeline.Process(audio.AsSpan(end), end);
         Assert.Single(sink.Detections);
 
@@ -149,8 +149,9 @@ public class ModelSwapTests
         var firstRuns = first.Runs;
         var copy = new float[32000];
         var n = recent.CopyTo(copy);
-        pipeline.Replace(Stage(second), copy.AsSpan(0, n), recent.FirstSampleIndex);
+        pipeline.Replace(Stage(second), copy.AsSpan(0, n), recent.FirstSampleIndex, out var caughtUpSamples);
         var caughtUp = second.Runs;
+        Assert.Equal(WindowSamples + ((3 + 1) * Hop * HopsPerInference), caughtUpSamples); // a window, then the 150 ms smoother (3 runs) and one more
 
         pipeline.Process(audio.AsSpan(24000, Hop * HopsPerInference), 24000);
         Assert.Equal(firstRuns, first.Runs); // the old model is out of use
@@ -162,7 +163,7 @@ public class ModelSwapTests
     {
         var pipeline = new DetectionPipeline(Stage(Model()), new EnergyGate(new EnergyGateOptions { Enabled = false }, 16000), [], new PipelineStats());
         pipeline.Process(new float[3200], 0);
-        var ex = Assert.Throws<ArgumentException>(() => pipeline.Replace(Stage(Model()), new float[1600], 0));
+        var ex = Assert.Throws<ArgumentException>(() => pipeline.Replace(Stage(Model()), new float[1600], 0, out _));
         Assert.Contains("ends at sample 1600", ex.Message);
     }
 }

@@ -101,9 +101,9 @@ internal sealed partial class SpotterService(
     private void SwapModel(ModelStage stage, RecentAudio recent, float[] recentCopy)
     {
         var count = recent.CopyTo(recentCopy);
-        var retired = pipeline.Replace(stage, recentCopy.AsSpan(0, count), recent.FirstSampleIndex);
+        var retired = pipeline.Replace(stage, recentCopy.AsSpan(0, count), recent.FirstSampleIndex, out var caughtUp);
         retired.Dispose();
-        LogSwapped(logger, count * 1000 / ring.SampleRateHz);
+        LogSwapped(logger, caughtUp * 1000 / ring.SampleRateHz);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Switched to the new model after it caught up on the last {CaughtUpMs} ms of audio")]

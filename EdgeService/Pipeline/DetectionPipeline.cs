@@ -92,8 +92,9 @@ internal sealed class DetectionPipeline
     /// <param name="next">The new stage.</param>
     /// <param name="recent">The audio processed last, oldest first; the last model input and smoother window of it are used.</param>
     /// <param name="recentFirstSampleIndex">The sample clock index of <paramref name="recent"/>[0].</param>
+    /// <param name="caughtUpSamples">How much of <paramref name="recent"/> the new stage was fed.</param>
     /// <returns>The model taken out of use, for the caller to dispose.</returns>
-    public IKeywordModel Replace(ModelStage next, ReadOnlySpan<float> recent, long recentFirstSampleIndex)
+    public IKeywordModel Replace(ModelStage next, ReadOnlySpan<float> recent, long recentFirstSampleIndex, out int caughtUpSamples)
     {
         ArgumentNullException.ThrowIfNull(next);
         Check(next);
@@ -119,6 +120,7 @@ internal sealed class DetectionPipeline
         // Enough to fill the window and then the smoother's average, so a word being spoken fires as it would have.
         var need = next.WindowSamples + ((long)(next.Smoother.WindowHops + 1) * next.HopsPerInference * next.HopSamples);
         var catchUp = recent[(int)Math.Max(0, recent.Length - need)..];
+        caughtUpSamples = catchUp.Length;
         _priming = true;
         try
         {
