@@ -287,6 +287,25 @@ led_checks --manifest "$manifest" --gpio "$RESULTS/gpio.log" --start "$t_again" 
 grep -E "^(PASS|FAIL) after restart" "$checks" | sed 's/^/  /' | tee -a "$progress" > /dev/null
 
 # ---------------------------------------------------------------------------------------------------------------
+step "5d. systemctl reload: the running service loads its model file again and swaps it in (ExecReload, SIGHUP)"
+pid_before="$(prop MainPID)"
+t_reload="$(now)"
+systemctl reload "$unit"
+reload_rc=$?
+reload_journal() { journalctl -u "$unit" --since "@${t_reload%.*}" -o cat --no-pager 2>/dev/null | grep -E "SIGHUP|Switched to the new model|cannot be used"; }
+swapped() { reload_journal | grep -q "Switched to the new model"; }
+wait_for 30 swapped
+check "systemctl reload swaps the model in the running service" \
+  "$([[ $reload_rc -eq 0 && "$(prop MainPID)" == "$pid_before" ]] && swapped && active; echo $?)" \
+  "exit $reload_rc; PID $pid_before -> $(prop MainPID), $(prop ActiveState); journal: $(reload_journal | tr '\n' ' ')"
+t_again="$(play 8)"
+settle
+t_again_end="$(now)"
+led_checks --manifest "$manifest" --gpio "$RESULTS/gpio.log" --start "$t_again" --end "$t_again_end" \
+  --on-ms "$ON_MS" --latency "$LATENCY_S" --until 8 --prefix "after reload: "
+grep -E "^(PASS|FAIL) after reload" "$checks" | sed 's/^/  /' | tee -a "$progress" > /dev/null
+
+# ---------------------------------------------------------------------------------------------------------------
 step "6. systemctl stop while the yes LED is lit"
 play 3 > /dev/null &
 player=$!
