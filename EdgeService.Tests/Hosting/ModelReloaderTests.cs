@@ -73,9 +73,9 @@ public sealed class ModelReloaderTests : IDisposable
             16000);
     }
 
-    private ModelReloader Start(int reloadCheckS = 5)
+    private ModelReloader Start(int reloadCheckS = 5, string? path = null)
     {
-        var reloader = new ModelReloader(_path, Load, _clock, reloadCheckS, _logger);
+        var reloader = new ModelReloader(path ?? _path, Load, _clock, reloadCheckS, _logger);
         reloader.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return reloader;
     }
@@ -154,6 +154,30 @@ public sealed class ModelReloaderTests : IDisposable
         Write("version 4", secondsLater: 90);
         _clock.Advance(Interval * 2);
         Assert.True(reloader.TryTake(out _));
+    }
+
+    [Fact]
+    public void Through_a_symbolic_link_a_rewritten_target_and_a_repointed_link_are_both_noticed()
+    {
+        var dir = Path.GetDirectoryName(_path)!;
+        var link = Path.Combine(dir, "current.onnx");
+        File.CreateSymbolicLink(link, _path);
+        using var reloader = Start(path: link);
+
+        // The file the link points at is rewritten in place (the link itself does not change).
+        Write("version 2 of the target", secondsLater: 60);
+        _clock.Advance(Interval * 2);
+        Assert.True(reloader.TryTake(out _), "a rewritten link target was not noticed");
+
+        // The link is pointed at another file of the same length and time.
+        var other = Path.Combine(dir, "other.onnx");
+        File.Copy(_path, other);
+        File.SetLastWriteTimeUtc(other, File.GetLastWriteTimeUtc(_path));
+        File.Delete(link);
+        File.CreateSymbolicLink(link, other);
+        _clock.Advance(Interval * 2);
+        Assert.True(reloader.TryTake(out _), "a re-pointed link was not noticed");
+        Assert.Equal(2, _loaded.Count);
     }
 
     [Fact]
