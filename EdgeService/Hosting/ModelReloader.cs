@@ -58,9 +58,6 @@ internal sealed partial class ModelReloader : IModelUpdates, IHostedService, IDi
         _lastSeen = _loaded;
     }
 
-    /// <summary>Models loaded and handed over (for the stats and tests).</summary>
-    public int Reloads { get; private set; }
-
     /// <summary>Starts the periodic check and the SIGHUP handler.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -167,7 +164,6 @@ internal sealed partial class ModelReloader : IModelUpdates, IHostedService, IDi
 
         // A stage not yet taken is superseded by the newer file.
         Interlocked.Exchange(ref _ready, stage)?.Model.Dispose();
-        Reloads++;
         LogLoaded(_logger, _path, string.Join(",", stage.Model.Labels));
     }
 
