@@ -64,19 +64,14 @@ public sealed class LiveServiceTests(AlsaFileDevices alsa)
     /// </summary>
     private static List<KeywordDetection> RunLive(string alsaConfig, int wanted)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[]
-                 {
-                     EdgeProcess.Program, "run", "--json", "--Audio:Source=portaudio", $"--Audio:Device={Device}",
-                     "--Audio:DeviceSampleRateHz=48000", "--Audio:DeviceChannels=2", "--Audio:DeviceSampleFormat=int32",
-                     "--Audio:RingBufferMs=60000", "--Stats:IntervalS=0", "--Leds:Enabled=false",
-                 })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
+        var info = EdgeProcess.StartInfo(
+            [
+                "run", "--json", "--Audio:Source=portaudio", $"--Audio:Device={Device}",
+                "--Audio:DeviceSampleRateHz=48000", "--Audio:DeviceChannels=2", "--Audio:DeviceSampleFormat=int32",
+                "--Audio:RingBufferMs=60000", "--Stats:IntervalS=0", "--Leds:Enabled=false",
+            ],
+            redirectStandardInput: false);
         info.Environment["ALSA_CONFIG_PATH"] = AlsaFileDevices.AlsaConfigPath(alsaConfig);
-        info.Environment["KWS_CONFIG"] = "/nonexistent/kws-edge.json";
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var detections = new List<KeywordDetection>();

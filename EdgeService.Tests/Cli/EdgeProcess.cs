@@ -14,13 +14,17 @@ internal static class EdgeProcess
 
     public static string Program => Path.Combine(AppContext.BaseDirectory, "kws-edge.dll");
 
-    public static Result Run(IEnumerable<string> args, byte[]? stdin = null, IDictionary<string, string>? environment = null, int timeoutMs = 60_000)
+    /// <summary>
+    /// How every test starts kws-edge: <c>dotnet kws-edge.dll ARGS</c> with its output redirected, no settings file
+    /// (KWS_CONFIG names none) and console log format (JOURNAL_STREAM removed).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, bool redirectStandardInput = true)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = true,
+            RedirectStandardInput = redirectStandardInput,
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Program);
@@ -31,6 +35,12 @@ internal static class EdgeProcess
 
         info.Environment["KWS_CONFIG"] = "/nonexistent/kws-edge.json";
         info.Environment.Remove("JOURNAL_STREAM");
+        return info;
+    }
+
+    public static Result Run(IEnumerable<string> args, byte[]? stdin = null, IDictionary<string, string>? environment = null, int timeoutMs = 60_000)
+    {
+        var info = StartInfo(args);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[k] = v;

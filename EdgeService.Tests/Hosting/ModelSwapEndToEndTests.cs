@@ -21,15 +21,7 @@ public sealed class ModelSwapEndToEndTests
 
         public Running(IEnumerable<string> args)
         {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            info.ArgumentList.Add(EdgeProcess.Program);
-            foreach (var a in args)
-            {
-                info.ArgumentList.Add(a);
-            }
-
-            info.Environment["KWS_CONFIG"] = "/nonexistent/kws-edge.json";
-            info.Environment.Remove("JOURNAL_STREAM");
+            var info = EdgeProcess.StartInfo(args);
             _process = new Process { StartInfo = info };
             _process.OutputDataReceived += (_, e) => Add(Out, e.Data);
             _process.ErrorDataReceived += (_, e) => Add(Err, e.Data);

@@ -13,20 +13,7 @@ public sealed class NotifyEndToEndTests
     {
         using var listener = NotifyListener.AtPath();
         var pcm = TestSupport.FixturePcm.StreamYesNo();
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { EdgeProcess.Program, "run", "--Audio:Source=stdin", "--Stats:IntervalS=0" })
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment["KWS_CONFIG"] = "/nonexistent/kws-edge.json";
-        info.Environment.Remove("JOURNAL_STREAM");
+        var info = EdgeProcess.StartInfo(["run", "--Audio:Source=stdin", "--Stats:IntervalS=0"]);
         info.Environment["NOTIFY_SOCKET"] = listener.Address;
         info.Environment["WATCHDOG_USEC"] = "1000000";
         using var process = Process.Start(info)!;

@@ -14,7 +14,6 @@ internal abstract class PumpedAudioSource : IAudioSource
     private static readonly TimeSpan RoomPoll = TimeSpan.FromMilliseconds(2);
     private readonly TimeProvider _time;
     private readonly bool _realtime;
-    private CancellationTokenSource? _stop;
     private SessionWriteGate? _gate;
     private PumpWaiter? _waiter;
     private Thread? _thread;
@@ -59,14 +58,12 @@ internal abstract class PumpedAudioSource : IAudioSource
         }
 
         Open();
-        _stop = new CancellationTokenSource();
-        var token = _stop.Token;
         var gate = new SessionWriteGate(target);
         _gate = gate;
         var waiter = new PumpWaiter(_time); // the pump thread disposes it when it ends
         _waiter = waiter;
         SetState(AudioSourceState.Running, null);
-        _thread = new Thread(() => Pump(gate, waiter, token)) { IsBackground = true, Name = Name };
+        _thread = new Thread(() => Pump(gate, waiter)) { IsBackground = true, Name = Name };
         _thread.Start();
     }
 
@@ -77,7 +74,6 @@ internal abstract class PumpedAudioSource : IAudioSource
     /// </summary>
     public void Stop()
     {
-        _stop?.Cancel();
         _waiter?.Cancel();
         _gate?.Close();
         if (_thread is not null && _thread != Thread.CurrentThread)
@@ -96,7 +92,6 @@ internal abstract class PumpedAudioSource : IAudioSource
     public void Dispose()
     {
         Stop();
-        _stop?.Dispose();
         Close();
         GC.SuppressFinalize(this);
     }
@@ -110,7 +105,7 @@ internal abstract class PumpedAudioSource : IAudioSource
     /// <summary>Releases the underlying reader.</summary>
     protected abstract void Close();
 
-    private void Pump(IAudioRingBuffer ring, PumpWaiter waiter, CancellationToken token)
+    private void Pump(IAudioRingBuffer ring, PumpWaiter waiter)
     {
         using var owned = waiter;
         try
@@ -118,7 +113,7 @@ internal abstract class PumpedAudioSource : IAudioSource
             var block = new float[BlockSamples];
             var started = _time.GetTimestamp();
             long written = 0;
-            while (!token.IsCancellationRequested)
+            while (!waiter.IsCancelled)
             {
                 var n = ReadBlock(block);
                 if (n == 0)
@@ -136,11 +131,11 @@ internal abstract class PumpedAudioSource : IAudioSource
                 written += n;
             }
         }
-        catch (Exception e) when (!token.IsCancellationRequested)
+        catch (Exception e) when (!waiter.IsCancelled)
         {
             SetState(AudioSourceState.Faulted, e);
         }
-        catch (Exception) when (token.IsCancellationRequested)
+        catch (Exception) when (waiter.IsCancelled)
         {
             // Stopped while reading: the gate is shut and nothing more is written.
         }

@@ -63,18 +63,7 @@ internal static class PipelineComposer
     /// </summary>
     public static PosteriorSmootherOptions SmootherOptions(ModelContract contract, PosteriorSmootherOptions configured)
     {
-        var options = new PosteriorSmootherOptions
-        {
-            WindowMs = configured.WindowMs,
-            DefaultThreshold = configured.DefaultThreshold,
-            MinCount = configured.MinCount,
-            RefractoryMs = configured.RefractoryMs,
-        };
-        foreach (var (keyword, threshold) in configured.Thresholds)
-        {
-            options.Thresholds[keyword] = threshold;
-        }
-
+        var options = configured.Copy();
         foreach (var (keyword, threshold) in contract.Thresholds)
         {
             options.Thresholds.TryAdd(keyword, threshold);

@@ -16,12 +16,8 @@ internal sealed class DetectionPipeline
 {
     private readonly IEnergyGate _gate;
     private readonly IDetectionSink[] _sinks;
-    private IFeatureWindow _window;
-    private IKeywordModel _model;
-    private IPosteriorSmoother _smoother;
+    private ModelStage _stage;
     private float[] _hop;
-    private int _hopsPerInference;
-    private long _smootherResetSamples;
     private int _hopFill;
     private int _hopsSinceInference;
     private long _nextIndex;
@@ -40,16 +36,12 @@ internal sealed class DetectionPipeline
         _gate = gate;
         _sinks = sinks.ToArray();
         Stats = stats;
-        _window = stage.Window;
-        _model = stage.Model;
-        _smoother = stage.Smoother;
+        _stage = stage;
         _hop = new float[stage.HopSamples];
-        _hopsPerInference = stage.HopsPerInference;
-        _smootherResetSamples = stage.WindowSamples;
     }
 
     /// <summary>The model in use.</summary>
-    public IKeywordModel Model => _model;
+    public IKeywordModel Model => _stage.Model;
 
     /// <summary>The counters for the stats line.</summary>
     public PipelineStats Stats { get; }
@@ -103,19 +95,11 @@ internal sealed class DetectionPipeline
             throw new ArgumentException($"the recent audio ends at sample {recentFirstSampleIndex + recent.Length}, but the pipeline has processed up to {_nextIndex}", nameof(recent));
         }
 
-        var retired = _model;
-        var live = _nextIndex;
-        var refractoryUntil = _smoother.RefractoryUntilSample;
-        _window = next.Window;
-        _model = next.Model;
-        _smoother = next.Smoother;
+        var retired = _stage.Model;
+        var refractoryUntil = _stage.Smoother.RefractoryUntilSample;
+        _stage = next;
         _hop = next.HopSamples == _hop.Length ? _hop : new float[next.HopSamples];
-        _hopsPerInference = next.HopsPerInference;
-        _smootherResetSamples = next.WindowSamples;
-        _window.Reset();
-        _smoother.Reset();
-        _hopFill = 0;
-        _hopsSinceInference = 0;
+        Restart();
 
         // Enough to fill the window and then the smoother's average, so a word being spoken fires as it would have.
         var need = next.WindowSamples + ((long)(next.Smoother.WindowHops + 1) * next.HopsPerInference * next.HopSamples);
@@ -124,7 +108,7 @@ internal sealed class DetectionPipeline
         _priming = true;
         try
         {
-            _nextIndex = live - catchUp.Length;
+            _nextIndex -= catchUp.Length; // Restart keeps the sample clock where it was
             Process(catchUp, _nextIndex);
         }
         finally
@@ -133,7 +117,7 @@ internal sealed class DetectionPipeline
         }
 
         // A detection the old smoother made keeps its refractory time (the new one may not have scored that word high).
-        _smoother.RefractoryUntilSample = Math.Max(_smoother.RefractoryUntilSample, refractoryUntil);
+        next.Smoother.RefractoryUntilSample = Math.Max(next.Smoother.RefractoryUntilSample, refractoryUntil);
         return retired;
     }
 
@@ -143,8 +127,8 @@ internal sealed class DetectionPipeline
     /// </summary>
     public void Restart()
     {
-        _window.Reset();
-        _smoother.Reset();
+        _stage.Window.Reset();
+        _stage.Smoother.Reset();
         _hopFill = 0;
         _hopsSinceInference = 0;
     }
@@ -152,37 +136,39 @@ internal sealed class DetectionPipeline
     private void ProcessHop(long hopEnd)
     {
         var open = _priming || _gate.Process(_hop, hopEnd - _hop.Length);
-        if (!_priming && _gate.JustOpened && _gate.ClosedSpanSamples > _smootherResetSamples)
+        if (!_priming && _gate.JustOpened && _gate.ClosedSpanSamples > _stage.WindowSamples)
         {
-            _smoother.Reset();
+            _stage.Smoother.Reset();
         }
 
-        _window.Push(_hop);
+        var window = _stage.Window;
+        window.Push(_hop);
         if (!_priming)
         {
             Stats.CountHop(_hop.Length, open);
         }
 
-        if (++_hopsSinceInference < _hopsPerInference)
+        if (++_hopsSinceInference < _stage.HopsPerInference)
         {
             return;
         }
 
         _hopsSinceInference = 0;
-        if (!open || !_window.IsFull)
+        if (!open || !window.IsFull)
         {
             return;
         }
 
         var started = Stopwatch.GetTimestamp();
-        _window.CopyTo(_model.Input);
-        _model.Run();
+        var model = _stage.Model;
+        window.CopyTo(model.Input);
+        model.Run();
         if (!_priming)
         {
             Stats.Inference.Record(Stopwatch.GetTimestamp() - started);
         }
 
-        if (_smoother.Push(_model.Scores, hopEnd, out var detection) && !_priming)
+        if (_stage.Smoother.Push(model.Scores, hopEnd, out var detection) && !_priming)
         {
             Stats.CountDetection();
             foreach (var sink in _sinks)

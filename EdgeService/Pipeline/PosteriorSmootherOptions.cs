@@ -18,6 +18,18 @@ internal sealed class PosteriorSmootherOptions : ISelfValidatingOptions
     /// <summary>After a detection, how long no keyword fires again, in milliseconds of the sample clock. Default 1000 ms.</summary>
     public int RefractoryMs { get; set; } = 1000;
 
+    /// <summary>An independent copy (its own <see cref="Thresholds"/>), for adding a model's suggestions without changing the settings.</summary>
+    public PosteriorSmootherOptions Copy()
+    {
+        var copy = new PosteriorSmootherOptions { WindowMs = WindowMs, DefaultThreshold = DefaultThreshold, MinCount = MinCount, RefractoryMs = RefractoryMs };
+        foreach (var (keyword, threshold) in Thresholds)
+        {
+            copy.Thresholds[keyword] = threshold;
+        }
+
+        return copy;
+    }
+
     /// <inheritdoc />
     public IReadOnlyList<string> Validate()
     {

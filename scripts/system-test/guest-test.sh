@@ -179,6 +179,17 @@ play() {
 # After the player: time for the last word's detection and its LED to go off again.
 settle() { nap "$(awk -v l="$LATENCY_S" -v ms="$ON_MS" 'BEGIN { print l + ms / 1000 + 0.5 }')"; }
 
+# replay_first_8s LABEL: plays the recording's first 8 s and checks its words' LEDs as "LABEL: word ...".
+replay_first_8s() {
+  local t_start t_end
+  t_start="$(play 8)"
+  settle
+  t_end="$(now)"
+  led_checks --manifest "$manifest" --gpio "$RESULTS/gpio.log" --start "$t_start" --end "$t_end" \
+    --on-ms "$ON_MS" --latency "$LATENCY_S" --until 8 --prefix "$1: "
+  grep -E "^(PASS|FAIL) $1" "$checks" | sed 's/^/  /' | tee -a "$progress" > /dev/null
+}
+
 step "4. Play the recording ($(python3 -c "import json;m=json.load(open('$manifest'));print(len(m['words']), 'words,', m['duration_s'], 's')")) into the loopback card"
 t_play="$(play all)"
 settle
@@ -279,12 +290,7 @@ check "watchdog restarts a frozen kws-edge" \
      awk -v a="$t_freeze" -v b="$t_back" 'BEGIN { exit !(b - a <= 45) }'; echo $?)" \
   "watchdog timeout $(awk -v a="$t_freeze" -v b="${watchdog_at:-0}" 'BEGIN { printf "%.1f", b - a }') s into the freeze; active again after $(awk -v a="$t_freeze" -v b="$t_back" 'BEGIN { printf "%.0f", b - a }') s as PID $(prop MainPID) (restarts $restarts_before -> $(prop NRestarts))"
 
-t_again="$(play 8)"
-settle
-t_again_end="$(now)"
-led_checks --manifest "$manifest" --gpio "$RESULTS/gpio.log" --start "$t_again" --end "$t_again_end" \
-  --on-ms "$ON_MS" --latency "$LATENCY_S" --until 8 --prefix "after restart: "
-grep -E "^(PASS|FAIL) after restart" "$checks" | sed 's/^/  /' | tee -a "$progress" > /dev/null
+replay_first_8s "after restart"
 
 # ---------------------------------------------------------------------------------------------------------------
 step "5d. systemctl reload: the running service loads its model file again and swaps it in (ExecReload, SIGHUP)"
@@ -298,12 +304,7 @@ wait_for 30 swapped
 check "systemctl reload swaps the model in the running service" \
   "$([[ $reload_rc -eq 0 && "$(prop MainPID)" == "$pid_before" ]] && swapped && active; echo $?)" \
   "exit $reload_rc; PID $pid_before -> $(prop MainPID), $(prop ActiveState); journal: $(reload_journal | tr '\n' ' ')"
-t_again="$(play 8)"
-settle
-t_again_end="$(now)"
-led_checks --manifest "$manifest" --gpio "$RESULTS/gpio.log" --start "$t_again" --end "$t_again_end" \
-  --on-ms "$ON_MS" --latency "$LATENCY_S" --until 8 --prefix "after reload: "
-grep -E "^(PASS|FAIL) after reload" "$checks" | sed 's/^/  /' | tee -a "$progress" > /dev/null
+replay_first_8s "after reload"
 
 # ---------------------------------------------------------------------------------------------------------------
 step "6. systemctl stop while the yes LED is lit"
