@@ -16,17 +16,25 @@ internal static class EdgeProcess
 
     /// <summary>
     /// How every test starts kws-edge: <c>dotnet kws-edge.dll ARGS</c> with its output redirected, no settings file
-    /// (KWS_CONFIG names none) and console log format (JOURNAL_STREAM removed).
+    /// (KWS_CONFIG names none) and console log format (JOURNAL_STREAM removed). <paramref name="signalHandling"/>, an
+    /// option of coreutils <c>env</c> such as <c>--default-signal=HUP</c>, sets a signal's disposition for it (env
+    /// execs dotnet: the process id stays the same), so a test does not depend on what the test runner inherited.
     /// </summary>
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args, bool redirectStandardInput = true)
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, bool redirectStandardInput = true, string? signalHandling = null)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(signalHandling is null ? "dotnet" : "env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = redirectStandardInput,
             UseShellExecute = false,
         };
+        if (signalHandling is not null)
+        {
+            info.ArgumentList.Add(signalHandling);
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(Program);
         foreach (var a in args)
         {

@@ -73,9 +73,9 @@ public sealed class ModelReloaderTests : IDisposable
             16000);
     }
 
-    private ModelReloader Start(int reloadCheckS = 5, string? path = null)
+    private ModelReloader Start(int reloadCheckS = 5, string? path = null, bool hangupIgnored = false)
     {
-        var reloader = new ModelReloader(path ?? _path, Load, _clock, reloadCheckS, _logger);
+        var reloader = new ModelReloader(path ?? _path, Load, _clock, reloadCheckS, _logger, hangupIgnored);
         reloader.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return reloader;
     }
@@ -212,5 +212,23 @@ public sealed class ModelReloaderTests : IDisposable
         Assert.Equal(1, _loaded[1].Disposals);
         reloader.Check(force: true);
         Assert.Equal(2, _loaded.Count); // nothing loads after Dispose
+    }
+
+    [Theory]
+    [InlineData(5, "check every 5 s")]
+    [InlineData(0, "only used after a restart")]
+    public void Started_with_sighup_ignored_it_warns_once_and_says_what_still_picks_up_a_new_file(int reloadCheckS, string what)
+    {
+        using var reloader = Start(reloadCheckS, hangupIgnored: true);
+        var warning = Assert.Single(Messages(LogLevel.Warning));
+        Assert.Contains("SIGHUP is ignored", warning);
+        Assert.Contains(what, warning);
+    }
+
+    [Fact]
+    public void Started_with_sighup_at_its_default_it_warns_of_nothing()
+    {
+        using var reloader = Start();
+        Assert.Empty(Messages(LogLevel.Warning));
     }
 }

@@ -18,6 +18,8 @@ namespace EdgeService.Hosting;
 /// checked like at start (the model contract, the tensor shapes, the settings), and the new
 /// <see cref="ModelStage"/> is left for the service loop, which takes it with <see cref="TryTake"/> and swaps it in
 /// (<see cref="DetectionPipeline.Replace"/>).</item>
+/// <item><b>SIGHUP ignored.</b> A process started with SIGHUP ignored (<c>nohup</c>; systemd never does this) cannot
+/// take it (<see cref="IgnoredSignals"/>): one warning at start says so, and what still picks up a new file.</item>
 /// <item><b>Faults.</b> A file that fails to load is logged once as an error naming the file and the problem, and
 /// the loaded model stays in use; the next change of the file is tried again. A missing file is logged once as a
 /// warning; the loaded model stays.</item>
@@ -37,6 +39,7 @@ internal sealed partial class ModelReloader : IModelUpdates, IHostedService, IDi
     private ModelStage? _ready;
     private ITimer? _timer;
     private PosixSignalRegistration? _hangup;
+    private readonly bool _hangupIgnored;
     private bool _disposed;
 
     /// <summary>Watches <paramref name="path"/>, whose current version the service has just loaded.</summary>
@@ -45,7 +48,8 @@ internal sealed partial class ModelReloader : IModelUpdates, IHostedService, IDi
     /// <param name="time">The clock of the checks.</param>
     /// <param name="reloadCheckS">Seconds between checks; 0 = only on SIGHUP or <see cref="RequestReload"/>.</param>
     /// <param name="logger">Where loads and faults are reported.</param>
-    public ModelReloader(string path, Func<ModelStage> load, TimeProvider time, int reloadCheckS, ILogger<ModelReloader> logger)
+    /// <param name="hangupIgnored">Whether this process was started with SIGHUP ignored (<see cref="IgnoredSignals"/>).</param>
+    public ModelReloader(string path, Func<ModelStage> load, TimeProvider time, int reloadCheckS, ILogger<ModelReloader> logger, bool hangupIgnored = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentOutOfRangeException.ThrowIfNegative(reloadCheckS);
@@ -54,6 +58,7 @@ internal sealed partial class ModelReloader : IModelUpdates, IHostedService, IDi
         _time = time;
         _interval = TimeSpan.FromSeconds(reloadCheckS);
         _logger = logger;
+        _hangupIgnored = hangupIgnored;
         _loaded = ModelFileStamp.Of(path);
         _lastSeen = _loaded;
     }
@@ -66,7 +71,18 @@ internal sealed partial class ModelReloader : IModelUpdates, IHostedService, IDi
             _timer = _time.CreateTimer(static state => ((ModelReloader)state!).Check(force: false), this, _interval, _interval);
         }
 
-        if (!OperatingSystem.IsWindows())
+        if (_hangupIgnored)
+        {
+            if (_interval > TimeSpan.Zero)
+            {
+                LogHangupIgnored(_logger, (int)_interval.TotalSeconds);
+            }
+            else
+            {
+                LogHangupIgnoredNoChecks(_logger);
+            }
+        }
+        else if (!OperatingSystem.IsWindows())
         {
             _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             {
@@ -175,6 +191,12 @@ internal sealed partial class ModelReloader : IModelUpdates, IHostedService, IDi
 
     [LoggerMessage(EventId = 162, Level = LogLevel.Warning, Message = "Model file {Path} is gone; the loaded model stays in use")]
     private static partial void LogMissing(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 164, Level = LogLevel.Warning, Message = "SIGHUP is ignored in this process (it was started with SIGHUP ignored, as nohup does), so SIGHUP and systemctl reload do not load the model file again; a replaced file is still picked up by the check every {IntervalS} s")]
+    private static partial void LogHangupIgnored(ILogger logger, int intervalS);
+
+    [LoggerMessage(EventId = 165, Level = LogLevel.Warning, Message = "SIGHUP is ignored in this process (it was started with SIGHUP ignored, as nohup does) and Model:ReloadCheckS is 0, so a replaced model file is only used after a restart")]
+    private static partial void LogHangupIgnoredNoChecks(ILogger logger);
 
     [LoggerMessage(EventId = 163, Level = LogLevel.Information, Message = "SIGHUP: loading model file {Path} again")]
     private static partial void LogHangup(ILogger logger, string path);

@@ -90,7 +90,8 @@ internal static class ServiceHost
                 () => ModelSwap.LoadStage(settings),
                 sp.GetRequiredService<TimeProvider>(),
                 settings.Model.ReloadCheckS,
-                sp.GetRequiredService<ILogger<ModelReloader>>());
+                sp.GetRequiredService<ILogger<ModelReloader>>(),
+                IgnoredSignals.IsIgnored(IgnoredSignals.Hangup));
         });
         services.AddSingleton<IModelUpdates>(sp => sp.GetRequiredService<ModelReloader>());
         services.AddHostedService(sp => sp.GetRequiredService<ModelReloader>());
