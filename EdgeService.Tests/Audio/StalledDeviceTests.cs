@@ -84,10 +84,13 @@ public sealed class StalledDeviceTests(AlsaFileDevices alsa)
             Assert.True(abandoned.Wait(Wait, TestContext.Current.CancellationToken),
                 $"not abandoned within {Wait.TotalSeconds} s of the stall: state {source.State}, fault '{source.Fault?.Message}', open PortAudio sessions {PortAudioSession.OpenSessions}");
 
-            // The stall was seen first (a recoverable loss), then the close was given exactly its deadline.
+            // The stall was seen first (a recoverable loss), then the close was given its deadline. The loss is
+            // reported just after the close (and its deadline) began, so on a loaded machine that report can lag the
+            // deadline's start by a few tens of milliseconds (23 ms seen with four busy loops on two cores); the exact
+            // deadline is DeadlineCallTests' job, on a fake clock.
             Assert.NotEqual(0, lostAt);
             var closing = Stopwatch.GetElapsedTime(lostAt, abandonedAt);
-            Assert.InRange(closing.TotalMilliseconds, 1000 - 20, 1000 + 2000);
+            Assert.InRange(closing.TotalMilliseconds, 1000 - 200, 1000 + 2000);
             Assert.True(Stopwatch.GetElapsedTime(fifo.StalledAt, abandonedAt) < TimeSpan.FromSeconds(8));
             Assert.Equal(AudioSourceState.Faulted, source.State);
             Assert.False(source.RecoversFromFaults);
