@@ -73,5 +73,11 @@ else
     failed=$((failed + 1))
   fi
 fi
+# The names of what failed, again, next to the summary: a CI log is often read from its tail only.
+if ((failed > 0)); then
+  echo "what failed:"
+  grep -E '^\s+Failed [A-Za-z_]' "$log" | sed -E 's/^\s+/  test: /'
+  grep -E '^\s*FAIL ' "$system_log" | sed -E 's/^\s*/  system test: /'
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 ((failed == 0))
