@@ -64,7 +64,7 @@ internal static class ServiceHost
         services.AddSingleton<IDetectionSink>(sp => sp.GetRequiredService<LedDetectionSink>());
         if (json)
         {
-            services.AddSingleton<IDetectionSink>(_ => new JsonDetectionSink(Console.Out)); // disposed with the host: the queued lines are written
+            services.AddSingleton<IDetectionSink>(_ => new JsonDetectionSink(StandardOutput.OpenUnshared())); // disposed with the host: the queued lines are written
         }
 
         services.AddSystemdNotifications();
@@ -118,7 +118,15 @@ internal static class ServiceHost
             });
         }
 
-        logging.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = toStandardError ? LogLevel.Trace : LogLevel.Error);
+        logging.Services.Configure<ConsoleLoggerOptions>(o =>
+        {
+            o.LogToStandardErrorThreshold = toStandardError ? LogLevel.Trace : LogLevel.Error;
+
+            // A log reader that stops reading (a hung journald, a paused pipe) must not stop detection: once the queue
+            // (Logging:Console:MaxQueueLength, 2500 lines) is full, lines are dropped and counted, and the logger
+            // writes how many when it can write again, instead of blocking the service loop on its next log line.
+            o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
+        });
     }
 
     private static void AddValidatedOptions<T>(IServiceCollection services, IConfiguration config, string section)
