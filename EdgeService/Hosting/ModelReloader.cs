@@ -33,13 +33,13 @@ internal sealed partial class ModelReloader : IModelUpdates, IHostedService, IDi
     private readonly TimeSpan _interval;
     private readonly ILogger _logger;
     private readonly Lock _loadLock = new();
+    private readonly bool _hangupIgnored;
     private ModelFileStamp _loaded;
     private ModelFileStamp _lastSeen;
     private bool _reportedMissing;
     private ModelStage? _ready;
     private ITimer? _timer;
     private PosixSignalRegistration? _hangup;
-    private readonly bool _hangupIgnored;
     private bool _disposed;
 
     /// <summary>Watches <paramref name="path"/>, whose current version the service has just loaded.</summary>
