@@ -1,3 +1,5 @@
+using Kws.Audio;
+using Kws.Audio.Conversion;
 using Kws.Audio.Wav;
 
 namespace TestSupport;
@@ -5,19 +7,13 @@ namespace TestSupport;
 /// <summary>The committed synthetic stream (tests/fixtures/stream_yes_no.wav) as raw 16 kHz S16_LE mono, what the stdin source reads.</summary>
 public static class FixturePcm
 {
-    /// <summary>The stream's samples as little-endian 16-bit PCM bytes.</summary>
+    /// <summary>The stream's samples as little-endian 16-bit PCM bytes (the file's own samples, converted back exactly).</summary>
     public static byte[] StreamYesNo()
     {
         var samples = WavReader.ReadFloatMono(Path.Combine(TestPaths.Fixtures, "stream_yes_no.wav"), out var rate);
         Assert.Equal(16000, rate);
         var bytes = new byte[samples.Length * 2];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var s = (short)Math.Clamp(MathF.Round(samples[i] * 32767f), short.MinValue, short.MaxValue);
-            bytes[2 * i] = (byte)s;
-            bytes[(2 * i) + 1] = (byte)(s >> 8);
-        }
-
+        SampleConverter.FromFloat(samples, SampleType.Int16, bytes);
         return bytes;
     }
 }

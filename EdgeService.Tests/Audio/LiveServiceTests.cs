@@ -107,10 +107,7 @@ public sealed class LiveServiceTests(AlsaFileDevices alsa)
             Assert.Fail($"kws-edge ended early: {stderr.Result}");
         }
 
-        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            kill.WaitForExit();
-        }
+        EdgeProcess.Signal(process.Id, "TERM");
 
         if (!process.WaitForExit(15000))
         {

@@ -14,6 +14,18 @@ internal static class EdgeProcess
 
     public static string Program => Path.Combine(AppContext.BaseDirectory, "kws-edge.dll");
 
+    /// <summary>Sends <paramref name="signal"/> (a name such as TERM or HUP) to process <paramref name="pid"/> with kill(1).</summary>
+    public static void Signal(int pid, string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>The keyword of each <c>--json</c> detection line among <paramref name="stdout"/>'s lines, in order.</summary>
+    public static List<string> JsonKeywords(IEnumerable<string> stdout) =>
+        [.. stdout.Where(l => l.StartsWith('{')).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("keyword").GetString()!)];
+
     /// <summary>
     /// How every test starts kws-edge: <c>dotnet kws-edge.dll ARGS</c> with its output redirected, no settings file
     /// (KWS_CONFIG names none) and console log format (JOURNAL_STREAM removed). <paramref name="signalHandling"/>, an

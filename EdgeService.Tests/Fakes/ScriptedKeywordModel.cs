@@ -4,7 +4,8 @@ namespace EdgeService.Tests.Fakes;
 
 /// <summary>
 /// A keyword model whose scores follow a script: <c>score(input, scores)</c> writes the scores for an input.
-/// Counts its runs, so tests can check how often the pipeline ran it. Allocates nothing itself.
+/// Counts its runs and disposals, so tests can check how often the pipeline ran it and who released it. Allocates
+/// nothing itself.
 /// </summary>
 internal sealed class ScriptedKeywordModel(IReadOnlyList<string> labels, int inputSize, Action<float[], float[]> score) : IKeywordModel
 {
@@ -12,6 +13,8 @@ internal sealed class ScriptedKeywordModel(IReadOnlyList<string> labels, int inp
     private readonly float[] _scores = new float[labels.Count];
 
     public int Runs { get; private set; }
+
+    public int Disposals { get; private set; }
 
     public IReadOnlyList<string> Labels => labels;
 
@@ -25,7 +28,5 @@ internal sealed class ScriptedKeywordModel(IReadOnlyList<string> labels, int inp
         score(_input, _scores);
     }
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => Disposals++;
 }

@@ -18,33 +18,13 @@ public sealed class ModelReloaderTests : IDisposable
     private readonly FakeTimeProvider _clock = new();
     private readonly RecordingLogger<ModelReloader> _logger = new();
     private readonly string _path;
-    private readonly List<DisposalCountingModel> _loaded = [];
+    private readonly List<ScriptedKeywordModel> _loaded = [];
     private Exception? _loadError;
 
     public ModelReloaderTests()
     {
         _path = Path.Combine(TestPaths.NewTempDir("kws-reload"), "model.onnx");
         Write("version 1");
-    }
-
-    private sealed class DisposalCountingModel : IKeywordModel
-    {
-        private readonly float[] _input = new float[98 * 40];
-        private readonly float[] _scores = new float[4];
-
-        public int Disposals { get; private set; }
-
-        public IReadOnlyList<string> Labels => ModelReloaderTests.Labels;
-
-        public Span<float> Input => _input;
-
-        public ReadOnlySpan<float> Scores => _scores;
-
-        public void Run()
-        {
-        }
-
-        public void Dispose() => Disposals++;
     }
 
     public void Dispose() => Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
@@ -62,7 +42,7 @@ public sealed class ModelReloaderTests : IDisposable
             throw _loadError;
         }
 
-        var model = new DisposalCountingModel();
+        var model = new ScriptedKeywordModel(Labels, 98 * 40, (_, _) => { });
         _loaded.Add(model);
         return new ModelStage(
             new FeatureWindow(new LogMelOptions(), 98, FeatureNormalization.Identity),

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using EdgeService.Tests.Cli;
 using TestSupport;
 
@@ -94,20 +93,9 @@ public sealed class ModelSwapEndToEndTests
         using var baseline = new Running(Args(model));
         baseline.Write(pcm, 0, pcm.Length);
         Assert.Equal(0, baseline.Finish());
-        var keywords = Keywords(baseline.Out);
+        var keywords = EdgeProcess.JsonKeywords(baseline.Out);
         Assert.True(keywords.Count >= 8, $"the baseline found only {keywords.Count} keywords");
         return keywords;
-    }
-
-    /// <summary>The keyword of each --json detection line, in order.</summary>
-    private static List<string> Keywords(IEnumerable<string> stdout) =>
-        [.. stdout.Where(l => l.StartsWith('{')).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("keyword").GetString()!)];
-
-    private static void Hangup(int pid)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-HUP", pid.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
-        kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
     }
 
     [Fact]
@@ -123,18 +111,18 @@ public sealed class ModelSwapEndToEndTests
         // A third of the stream, then a good file swapped in (cut anywhere: maybe in the middle of a word).
         service.Write(pcm, 0, third);
         File.Copy(Bundled, model, overwrite: true);
-        Hangup(service.Pid);
+        EdgeProcess.Signal(service.Pid, "HUP");
         Assert.True(service.WaitForLog("Switched to the new model"), $"no swap after SIGHUP; {service.State}");
 
         // Another third, then a broken file: refused, the loaded model stays.
         service.Write(pcm, third, third);
         File.WriteAllText(model, "not a model");
-        Hangup(service.Pid);
+        EdgeProcess.Signal(service.Pid, "HUP");
         Assert.True(service.WaitForLog("cannot be used"), $"no error for the broken file; {service.State}");
 
         service.Write(pcm, 2 * third, pcm.Length - (2 * third));
         Assert.Equal(0, service.Finish());
-        Assert.Equal(expected, Keywords(service.Out));
+        Assert.Equal(expected, EdgeProcess.JsonKeywords(service.Out));
         var errors = service.Err.Where(l => l.Contains("fail:", StringComparison.Ordinal)).ToList();
         var error = Assert.Single(errors);
         Assert.Contains(model, error);
@@ -157,14 +145,14 @@ public sealed class ModelSwapEndToEndTests
         Assert.Contains(service.Err, l => l.Contains("check every 1 s", StringComparison.Ordinal));
 
         // SIGHUP neither ends it nor loads anything; a replaced file (new time stamp) is found by the check.
-        Hangup(service.Pid);
+        EdgeProcess.Signal(service.Pid, "HUP");
         File.Copy(Bundled, model, overwrite: true);
         File.SetLastWriteTimeUtc(model, DateTime.UtcNow.AddMinutes(1));
         Assert.True(service.WaitForLog("Switched to the new model"), $"the file check did not swap the replaced file in; {service.State}");
 
         service.Write(pcm, half, pcm.Length - half);
         Assert.Equal(0, service.Finish());
-        Assert.Equal(expected, Keywords(service.Out));
+        Assert.Equal(expected, EdgeProcess.JsonKeywords(service.Out));
         Assert.DoesNotContain(service.Err, l => l.Contains("SIGHUP: loading", StringComparison.Ordinal));
         Directory.Delete(Path.GetDirectoryName(model)!, recursive: true);
     }

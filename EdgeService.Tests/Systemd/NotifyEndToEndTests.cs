@@ -62,7 +62,7 @@ public sealed class NotifyEndToEndTests
             Assert.Contains(stalled, m => m.Contains("audio stalled for", StringComparison.Ordinal));
 
             // SIGTERM: STOPPING=1 at once.
-            SendSigterm(process.Id);
+            EdgeProcess.Signal(process.Id, "TERM");
             var stopping = Collect(listener, TimeSpan.FromSeconds(5), until: m => m.StartsWith("STOPPING=1", StringComparison.Ordinal));
             Assert.True(stopping.Count > 0 && stopping[^1].StartsWith("STOPPING=1\n", StringComparison.Ordinal), $"no STOPPING=1 after SIGTERM; got: {Show(stopping)}");
 
@@ -81,13 +81,6 @@ public sealed class NotifyEndToEndTests
         }
 
         await stdout;
-    }
-
-    private static void SendSigterm(int pid)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
-        kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
     }
 
     private static List<string> Collect(NotifyListener listener, TimeSpan span, Func<string, bool>? until = null)
