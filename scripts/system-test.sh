@@ -69,27 +69,10 @@ check_host() {
   fi
 }
 
-missing_packages() {
-  local p
-  for p in "$@"; do
-    [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" == "install ok installed" ]] || echo "$p"
-  done
-}
-
-# apt_install PACKAGE...: installs those not yet installed (apt-get update once, first).
-apt_updated=0
-apt_install() {
-  local need
-  mapfile -t need < <(missing_packages "$@")
-  ((${#need[@]})) || { echo "  installed already: $*"; return 0; }
-  echo "  apt-get install ${need[*]}"
-  if ((apt_updated == 0)); then
-    apt-get update -qq || return 1
-    apt_updated=1
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}" > "$work/apt.log" 2>&1 ||
-    { tail -20 "$work/apt.log"; return 1; }
-}
+# shellcheck source=lib/apt.sh
+source "$root/scripts/lib/apt.sh"
+# apt_install PACKAGE...: installs those not yet installed.
+apt_install() { kws_apt_install "$work/apt.log" "$@"; }
 
 install_packages() {
   step "1. Debian packages"

@@ -6,9 +6,11 @@ set -uo pipefail
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   echo "Usage: scripts/test.sh [dotnet test arguments, e.g. --filter FullyQualifiedName~Wav]"
   echo "Data-dependent tests read \${KWS_DATA_DIR:-../shared/data} and report themselves skipped when it is absent."
-  echo "Then the full-system test (scripts/system-test.sh: a VM with systemd, a loopback sound card and simulated"
-  echo "GPIO; at most 20 minutes), each of its checks counted; skipped with dotnet test arguments, with"
-  echo "KWS_SKIP_SYSTEM_TEST=1, or where it cannot run (not x86_64, not root), saying why."
+  echo "Then the arm64 check (scripts/arm64-check.sh: ONNX Runtime's arm64 library on the boards' processors under"
+  echo "qemu-user; at most 5 minutes) and the full-system test (scripts/system-test.sh: a VM with systemd, a loopback"
+  echo "sound card and simulated GPIO; at most 20 minutes), each of their checks counted; both skipped with dotnet test"
+  echo "arguments, the system test also with KWS_SKIP_SYSTEM_TEST=1; each skipped where it cannot run (not x86_64,"
+  echo "not root), saying why."
   exit 0
 fi
 
@@ -48,35 +50,46 @@ if ((status != 0 && failed == 0)) || ((assemblies < expected)); then
   echo "dotnet test exited with $status after $assemblies of $expected test assemblies reported (a crash or abort counts as a failure)"
   failed=$((failed + 1))
 fi
-# The full-system test: its last line is 'system test: N passed, N failed, N skipped'.
-system_log="$(mktemp)"
-trap 'rm -f "$log" "$system_log"' EXIT
-if (($#)); then
-  echo "SKIP system test: dotnet test arguments were given ($*); run scripts/system-test.sh by itself"
-  skipped=$((skipped + 1))
-elif [[ "${KWS_SKIP_SYSTEM_TEST:-0}" == 1 ]]; then
-  echo "SKIP system test: KWS_SKIP_SYSTEM_TEST=1"
-  skipped=$((skipped + 1))
-else
-  timeout 20m scripts/system-test.sh 2>&1 | tee "$system_log"
-  system_status=${PIPESTATUS[0]}
-  if read -r sp sf ss < <(sed -nE 's/^system test: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped$/\1 \2 \3/p' "$system_log" | tail -1) &&
+# Check scripts whose last line is 'NAME: N passed, N failed, N skipped': their checks are counted with the tests.
+# run_counted NAME MINUTES SCRIPT LOG: runs SCRIPT under a time limit, its output also in LOG, and adds its counts.
+run_counted() {
+  local name="$1" minutes="$2" script="$3" out="$4" status sp sf ss
+  timeout "${minutes}m" "$script" 2>&1 | tee "$out"
+  status=${PIPESTATUS[0]}
+  if read -r sp sf ss < <(sed -nE "s/^$name: ([0-9]+) passed, ([0-9]+) failed, ([0-9]+) skipped\$/\1 \2 \3/p" "$out" | tail -1) &&
      [[ -n "$sp" ]]; then
     passed=$((passed + sp)); failed=$((failed + sf)); skipped=$((skipped + ss))
-    if ((system_status != 0 && sf == 0)); then
-      echo "system test exited with $system_status"
+    if ((status != 0 && sf == 0)); then
+      echo "$name exited with $status"
       failed=$((failed + 1))
     fi
   else
-    ((system_status == 124)) && echo "the system test was stopped after 20 minutes" ||
-      echo "the system test ended ($system_status) without its summary line"
+    ((status == 124)) && echo "the $name was stopped after $minutes minutes" ||
+      echo "the $name ended ($status) without its summary line"
     failed=$((failed + 1))
+  fi
+}
+arm64_log="$(mktemp)"
+system_log="$(mktemp)"
+trap 'rm -f "$log" "$arm64_log" "$system_log"' EXIT
+if (($#)); then
+  echo "SKIP arm64 check and system test: dotnet test arguments were given ($*); run scripts/arm64-check.sh and scripts/system-test.sh by themselves"
+  skipped=$((skipped + 2))
+else
+  # ONNX Runtime's arm64 library on the boards' instruction sets (qemu-user; scripts/arm64-check.sh --help).
+  run_counted "arm64 check" 5 scripts/arm64-check.sh "$arm64_log"
+  if [[ "${KWS_SKIP_SYSTEM_TEST:-0}" == 1 ]]; then
+    echo "SKIP system test: KWS_SKIP_SYSTEM_TEST=1"
+    skipped=$((skipped + 1))
+  else
+    run_counted "system test" 20 scripts/system-test.sh "$system_log"
   fi
 fi
 # The names of what failed, again, next to the summary: a CI log is often read from its tail only.
 if ((failed > 0)); then
   echo "what failed:"
   grep -E '^\s+Failed [A-Za-z_]' "$log" | sed -E 's/^\s+/  test: /'
+  grep -E '^\s*FAIL ' "$arm64_log" | sed -E 's/^\s*/  arm64 check: /'
   grep -E '^\s*FAIL ' "$system_log" | sed -E 's/^\s*/  system test: /'
 fi
 echo "$passed passed, $failed failed, $skipped skipped"
