@@ -51,25 +51,14 @@ public sealed unsafe class OnnxSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
-        var api = environment.Api;
         var path = Encoding.UTF8.GetBytes(modelPath + "\0");
-        using var nativeOptions = OrtSessionOptionsFactory.Create(api, options ?? new OnnxSessionOptions());
-        IntPtr session;
-        var env = HoldEnvironment(environment);
-        try
+        return Create(environment, options, $"loading model {modelPath}", (api, env, nativeOptions, session) =>
         {
             fixed (byte* p = path)
             {
-                OrtStatus.Check(api, api.CreateSession(env, p, nativeOptions.DangerousGetHandle(), &session), $"loading model {modelPath}");
+                return api.CreateSession(env, p, nativeOptions, session);
             }
-        }
-        catch
-        {
-            environment.Handle.DangerousRelease();
-            throw;
-        }
-
-        return new OnnxSession(environment, new OrtObjectHandle(session, api.ReleaseSession));
+        });
     }
 
     /// <summary>Loads a model from its serialized bytes.</summary>
@@ -80,17 +69,28 @@ public sealed unsafe class OnnxSession : IDisposable
     public static OnnxSession FromBytes(OnnxEnvironment environment, ReadOnlySpan<byte> model, OnnxSessionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
+        fixed (byte* p = model)
+        {
+            var address = (IntPtr)p;
+            var length = (nuint)model.Length;
+            return Create(environment, options, $"loading a model from {model.Length} bytes",
+                (api, env, nativeOptions, session) => api.CreateSessionFromArray(env, (void*)address, length, nativeOptions, session));
+        }
+    }
+
+    /// <summary>Calls one of ONNX Runtime's session constructors: it gets the API, the environment, the native options and where to write the session, and returns the status.</summary>
+    private delegate IntPtr SessionConstructor(OrtApi api, IntPtr environment, IntPtr options, IntPtr* session);
+
+    /// <summary>Holds the environment, makes the native options, runs <paramref name="construct"/> and checks its status (<paramref name="what"/> names the step in the error); releases what it took if that fails.</summary>
+    private static OnnxSession Create(OnnxEnvironment environment, OnnxSessionOptions? options, string what, SessionConstructor construct)
+    {
         var api = environment.Api;
         using var nativeOptions = OrtSessionOptionsFactory.Create(api, options ?? new OnnxSessionOptions());
         IntPtr session;
         var env = HoldEnvironment(environment);
         try
         {
-            fixed (byte* p = model)
-            {
-                OrtStatus.Check(api, api.CreateSessionFromArray(env, p, (nuint)model.Length,
-                    nativeOptions.DangerousGetHandle(), &session), $"loading a model from {model.Length} bytes");
-            }
+            OrtStatus.Check(api, construct(api, env, nativeOptions.DangerousGetHandle(), &session), what);
         }
         catch
         {
