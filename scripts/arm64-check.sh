@@ -14,7 +14,9 @@ Usage: scripts/arm64-check.sh [--help]     (as root, on an x86_64 Debian host)
   2. builds scripts/arm64-check/ort-probe.c twice (x86-64, arm64): it runs a model in ONNX Runtime's C API on
      pseudo-random inputs and prints every output value
   3. checks that qemu enforces each processor's instruction set (an ARMv8.2 dot product must stop a Cortex-A72)
-  4. per board, runs the arm64 probe with the arm64 library under qemu-aarch64 -cpu CPU, with that board's
+  4. compiles EdgeService.Tests/Gpio/gpio-layout.c (the GPIO uAPI's struct layouts, ioctl codes and constants the
+     binding uses; GpioHeaderLayoutTests checks the binding against it here) for both and compares what they print
+  5. per board, runs the arm64 probe with the arm64 library under qemu-aarch64 -cpu CPU, with that board's
      /proc/cpuinfo (bound in a private mount namespace: ONNX Runtime reads it, and qemu-user shows the host's), and
      compares every output with the x86-64 library's (relative difference at most 1e-3)
 Boards: Raspberry Pi 3 and Zero 2 W (cortex-a53), Jetson Nano (cortex-a57), Raspberry Pi 4, 400 and CM4
@@ -51,8 +53,8 @@ trap 'rm -rf "$work"' EXIT
 echo "== [arm64 check] Debian packages"
 # shellcheck source=lib/apt.sh
 source "$root/scripts/lib/apt.sh"
-kws_apt_install "$work/apt.log" qemu-user gcc libc6-dev gcc-aarch64-linux-gnu libc6-dev-arm64-cross \
-  libstdc++6-arm64-cross || fail_setup "apt-get install failed (see above)"
+kws_apt_install "$work/apt.log" qemu-user gcc libc6-dev linux-libc-dev gcc-aarch64-linux-gnu libc6-dev-arm64-cross \
+  linux-libc-dev-arm64-cross libstdc++6-arm64-cross || fail_setup "apt-get install failed (see above)"
 sysroot=/usr/aarch64-linux-gnu
 
 ort_cache="${KWS_CACHE_DIR:-$HOME/.cache/kws}/onnxruntime/${ORT_VERSION:-1.30.0}"
@@ -103,6 +105,21 @@ if run_as cortex-a76 0xd0b "$v82_features" "$work/sdot" 2> "$work/sdot-a76.err";
   pass "qemu runs the same dot product on cortex-a76"
 else
   fail "cortex-a76 could not run an ARMv8.2 dot product: $(tail -1 "$work/sdot-a76.err")"
+fi
+
+echo "== [arm64 check] the GPIO uAPI on arm64"
+# The layout program GpioHeaderLayoutTests checks the C# binding against (on this host): arm64 must print the same.
+layout="$root/EdgeService.Tests/Gpio/gpio-layout.c"
+if ! gcc -std=c11 -Wall -Werror -o "$work/layout-x64" "$layout" ||
+   ! aarch64-linux-gnu-gcc -std=c11 -Wall -Werror -o "$work/layout-arm64" "$layout"; then
+  fail "GPIO uAPI: $layout did not compile for both architectures (see above)"
+elif ! "$work/layout-x64" > "$work/layout-x64.txt" ||
+     ! qemu-aarch64 -L "$sysroot" "$work/layout-arm64" > "$work/layout-arm64.txt"; then
+  fail "GPIO uAPI: the layout program failed"
+elif differences="$(diff "$work/layout-x64.txt" "$work/layout-arm64.txt")"; then
+  pass "GPIO uAPI: the $(wc -l < "$work/layout-x64.txt") struct sizes, field offsets, ioctl codes and constants the binding uses are the same on arm64 as on x86-64 (where GpioHeaderLayoutTests checks the binding)"
+else
+  fail "GPIO uAPI: arm64's <linux/gpio.h> differs from x86-64's: $(echo "$differences" | grep '^[<>]' | head -6 | tr '\n' ' ')"
 fi
 
 echo "== [arm64 check] the arm64 library on each board's processor"
