@@ -46,10 +46,12 @@ fail_setup() { fail "arm64 check setup: $1"; summary; exit 1; }
 [[ "$(uname -m)" == x86_64 ]] || skip_all "it compares arm64 with x86-64 under emulation; this host is $(uname -m)"
 [[ $(id -u) -eq 0 ]] || skip_all "it installs Debian packages and binds a file over /proc/cpuinfo: run it as root"
 command -v apt-get >/dev/null || skip_all "it needs a Debian host (apt-get)"
-unshare -m true 2>/dev/null || skip_all "this host allows no private mount namespace (unshare -m)"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+echo "a stand-in" > "$work/cpuinfo"
+unshare -m sh -c 'mount --bind "$1" /proc/cpuinfo' sh "$work/cpuinfo" 2>/dev/null ||
+  skip_all "this host allows no bind mount over /proc/cpuinfo in a private mount namespace (unshare -m)"
 echo "== [arm64 check] Debian packages"
 # shellcheck source=lib/apt.sh
 source "$root/scripts/lib/apt.sh"
