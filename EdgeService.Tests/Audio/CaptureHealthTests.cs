@@ -9,7 +9,7 @@ namespace EdgeService.Tests.Audio;
 /// </summary>
 public sealed class CaptureHealthTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan T0 = TimeSpan.Zero;
     private readonly RecordingLogger<ResilientAudioSource> _log = new();
 
     private CaptureHealth Make(int stallMs = 2000, int overflowLogMs = 10_000)
@@ -19,7 +19,7 @@ public sealed class CaptureHealthTests
         return health;
     }
 
-    private static DateTimeOffset At(double seconds) => T0 + TimeSpan.FromSeconds(seconds);
+    private static TimeSpan At(double seconds) => T0 + TimeSpan.FromSeconds(seconds);
 
     private List<string> OverflowLines() => [.. _log.Entries.Where(e => e.Id.Id == 204).Select(e => e.Message)];
 

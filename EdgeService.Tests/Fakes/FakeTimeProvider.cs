@@ -4,13 +4,15 @@ namespace EdgeService.Tests.Fakes;
 /// A manual clock for tests: time moves only through <see cref="Advance"/>, which fires every timer that falls due,
 /// in due-time order, synchronously on the caller's thread (with the clock set to each timer's due time). A timer
 /// callback that blocks until another timer fires (a caller waiting for a deadline) needs a second thread to advance
-/// the clock meanwhile; the clock never goes back when the first Advance then ends.
+/// the clock meanwhile; the clock never goes back when the first Advance then ends. <see cref="StepWallClock"/> moves
+/// only the wall clock (<see cref="GetUtcNow"/>), as NTP does: timers and <see cref="GetTimestamp"/> are monotonic.
 /// </summary>
 public sealed class FakeTimeProvider : TimeProvider
 {
     private readonly Lock _lock = new();
     private readonly List<FakeTimer> _timers = [];
-    private DateTimeOffset _now;
+    private DateTimeOffset _now; // monotonic: timers and timestamps run on it
+    private TimeSpan _wallClockStep; // added to it by GetUtcNow only
     private long _sequence;
 
     public FakeTimeProvider()
@@ -52,11 +54,26 @@ public sealed class FakeTimeProvider : TimeProvider
     {
         lock (_lock)
         {
-            return _now;
+            return _now + _wallClockStep;
         }
     }
 
-    public override long GetTimestamp() => GetUtcNow().UtcTicks;
+    public override long GetTimestamp()
+    {
+        lock (_lock)
+        {
+            return _now.UtcTicks;
+        }
+    }
+
+    /// <summary>Steps the wall clock by <paramref name="by"/> (either way), as NTP does; fires nothing.</summary>
+    public void StepWallClock(TimeSpan by)
+    {
+        lock (_lock)
+        {
+            _wallClockStep += by;
+        }
+    }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {

@@ -23,6 +23,26 @@ public class FakeTimeProviderTests
     }
 
     [Fact]
+    public void StepWallClock_MovesOnlyTheWallClock()
+    {
+        var time = new FakeTimeProvider();
+        var wall = time.GetUtcNow();
+        long stamp = time.GetTimestamp();
+        var fired = 0;
+        using var timer = time.CreateTimer(_ => fired++, null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+
+        time.StepWallClock(TimeSpan.FromHours(-2));
+        Assert.Equal(wall - TimeSpan.FromHours(2), time.GetUtcNow());
+        Assert.Equal(TimeSpan.Zero, time.GetElapsedTime(stamp));
+        Assert.Equal(0, fired);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, fired);
+        Assert.Equal(TimeSpan.FromSeconds(1), time.GetElapsedTime(stamp));
+        Assert.Equal(wall - TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1), time.GetUtcNow());
+    }
+
+    [Fact]
     public void Change_And_Dispose_RearmOrStopATimer()
     {
         var time = new FakeTimeProvider();

@@ -6,8 +6,10 @@ namespace EdgeService.Audio;
 /// Watches the capture sessions of one <see cref="ResilientAudioSource"/>, one after another: judges whether the
 /// current session is healthy (it reports no failure, and its frame count moved within StallTimeoutMs), logs the
 /// device's input overflows at most once per OverflowLogIntervalMs, and keeps the frame and overflow totals across
-/// sessions (a reconnect does not reset them). Every time is of the caller's clock. Not thread-safe: its owner calls
-/// it under its own lock, and never from the audio callback.
+/// sessions (a reconnect does not reset them). Every time is a monotonic reading of the caller's clock (time since a
+/// fixed origin, from <see cref="TimeProvider.GetTimestamp"/>), never the wall clock: a Raspberry Pi without a
+/// real-time clock steps its wall clock by hours when NTP first syncs, which would fake a stall or hide one. Not
+/// thread-safe: its owner calls it under its own lock, and never from the audio callback.
 /// </summary>
 internal sealed class CaptureHealth
 {
@@ -18,9 +20,9 @@ internal sealed class CaptureHealth
     private long _framesBefore;
     private long _overflowsBefore;
     private long _overflowsLogged;
-    private DateTimeOffset _lastOverflowLog;
+    private TimeSpan _lastOverflowLog;
     private long _lastFrames;
-    private DateTimeOffset _lastProgress;
+    private TimeSpan _lastProgress;
 
     /// <summary>Makes the watcher.</summary>
     /// <param name="stallTimeout">How long a session may deliver no frames before it counts as lost.</param>
@@ -37,10 +39,10 @@ internal sealed class CaptureHealth
     }
 
     /// <summary>Starts the overflow log period at <paramref name="now"/> (the capture starts).</summary>
-    public void Restart(DateTimeOffset now) => _lastOverflowLog = now;
+    public void Restart(TimeSpan now) => _lastOverflowLog = now;
 
     /// <summary>A new session runs from <paramref name="now"/>: its stall clock starts at its current frame count.</summary>
-    public void Attach(ICaptureSession session, DateTimeOffset now)
+    public void Attach(ICaptureSession session, TimeSpan now)
     {
         ArgumentNullException.ThrowIfNull(session);
         _lastFrames = session.CapturedFrames;
@@ -52,7 +54,7 @@ internal sealed class CaptureHealth
     /// returns null while the session is healthy; otherwise logs every overflow not yet logged and returns why it is
     /// not (its own <see cref="ICaptureSession.FailureReason"/>, or "no audio arrived for N s").
     /// </summary>
-    public string? Check(ICaptureSession session, DateTimeOffset now)
+    public string? Check(ICaptureSession session, TimeSpan now)
     {
         ArgumentNullException.ThrowIfNull(session);
         LogOverflows(session, now, force: false);
@@ -90,7 +92,7 @@ internal sealed class CaptureHealth
     /// <summary>Input overflows of every session so far, <paramref name="current"/> (attached, not detached) included.</summary>
     public long TotalOverflows(ICaptureSession? current) => _overflowsBefore + (current?.InputOverflows ?? 0);
 
-    private void LogOverflows(ICaptureSession session, DateTimeOffset now, bool force)
+    private void LogOverflows(ICaptureSession session, TimeSpan now, bool force)
     {
         var total = TotalOverflows(session);
         var since = now - _lastOverflowLog;

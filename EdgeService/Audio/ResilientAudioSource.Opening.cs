@@ -96,7 +96,7 @@ internal sealed partial class ResilientAudioSource
     {
         _gate = gate;
         _session = session;
-        _health.Attach(session, _time.GetUtcNow());
+        _health.Attach(session, MonotonicNow);
         if (_hadSession)
         {
             _reconnects++;

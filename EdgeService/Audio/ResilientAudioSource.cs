@@ -39,6 +39,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     private readonly ICaptureOpener _opener;
     private readonly AudioCaptureOptions _options;
     private readonly TimeProvider _time;
+    private readonly long _origin; // the monotonic clock's reading at construction: the health check's time zero
     private readonly ILogger _logger;
     private readonly RetryBackoff _backoff;
     private readonly CaptureHealth _health;
@@ -78,6 +79,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
         _opener = opener;
         _options = options;
         _time = timeProvider;
+        _origin = timeProvider.GetTimestamp();
         _logger = logger;
         _backoff = new RetryBackoff(TimeSpan.FromMilliseconds(options.RetryInitialDelayMs), TimeSpan.FromMilliseconds(options.RetryMaxDelayMs));
         _health = new CaptureHealth(TimeSpan.FromMilliseconds(options.StallTimeoutMs), TimeSpan.FromMilliseconds(options.OverflowLogIntervalMs), logger);
@@ -145,7 +147,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
             _backoff.Reset();
             _failedAttempts = 0;
             _hadSession = false;
-            _health.Restart(_time.GetUtcNow());
+            _health.Restart(MonotonicNow);
             _target = target;
             opening = BeginOpen(target, atStart: true);
         }
@@ -224,6 +226,9 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
         return closing is null || closing.WaitSettled(timeout);
     }
 
+    /// <summary>The monotonic time since construction, for <see cref="CaptureHealth"/> (never the wall clock).</summary>
+    private TimeSpan MonotonicNow => _time.GetElapsedTime(_origin);
+
     private void OnHealthCheck()
     {
         lock (_lock)
@@ -233,7 +238,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
                 return;
             }
 
-            if (_health.Check(session, _time.GetUtcNow()) is { } reason)
+            if (_health.Check(session, MonotonicNow) is { } reason)
             {
                 var description = session.Description;
                 BeginClose(reason);
