@@ -41,8 +41,8 @@ public sealed class StatsReporterTests
         }
     }
 
-    private StatsReporter Make(IAudioSource source, AudioRingBuffer ring) =>
-        new(Options.Create(new StatsOptions()), new PipelineStats(), ring, source, new FakeTimeProvider(), _log);
+    private StatsReporter Make(IAudioSource source, AudioRingBuffer ring, PipelineStats? stats = null) =>
+        new(Options.Create(new StatsOptions()), stats ?? new PipelineStats(), ring, source, new FakeTimeProvider(), _log);
 
     private List<string> Lines() => [.. _log.Entries.Select(e => e.Message)];
 
@@ -72,6 +72,25 @@ public sealed class StatsReporterTests
         var reporter = Make(new FakeAudioSource(recoversFromFaults: false), new AudioRingBuffer(16000, 500));
         reporter.Report();
         Assert.Single(Lines());
-        Assert.StartsWith("stats: audio 0.0 s, overflows 0 (0 samples dropped)", Lines()[0], StringComparison.Ordinal);
+        Assert.StartsWith("stats: audio 0.0 s (loudest 10 ms none), overflows 0 (0 samples dropped)", Lines()[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_line_gives_the_loudest_hop_of_the_interval_to_set_the_input_gain_by()
+    {
+        var stats = new PipelineStats();
+        var reporter = Make(new FakeAudioSource(recoversFromFaults: false), new AudioRingBuffer(16000, 500), stats);
+        stats.CountHop(160, gateOpen: false, energyDbfs: -62.5f);
+        stats.CountHop(160, gateOpen: true, energyDbfs: -31.26f);
+        stats.CountHop(160, gateOpen: true, energyDbfs: -40f);
+        stats.CountHop(160, gateOpen: true); // energy not known: does not count
+        reporter.Report();
+        reporter.Report(); // a new interval: nothing counted yet
+        stats.CountHop(160, gateOpen: false, energyDbfs: -120f);
+        reporter.Report();
+
+        Assert.StartsWith("stats: audio 0.0 s (loudest 10 ms -31.3 dBFS), ", Lines()[0], StringComparison.Ordinal);
+        Assert.StartsWith("stats: audio 0.0 s (loudest 10 ms none), ", Lines()[1], StringComparison.Ordinal);
+        Assert.StartsWith("stats: audio 0.0 s (loudest 10 ms -120.0 dBFS), ", Lines()[2], StringComparison.Ordinal);
     }
 }

@@ -16,7 +16,7 @@ internal static class PipelineComposer
     public const int SampleRateHz = 16000;
 
     public static DetectionPipeline Compose(OnnxKeywordModel model, ServiceSettings settings, IEnumerable<IDetectionSink> sinks, PipelineStats stats) =>
-        new(ComposeStage(model, settings), new EnergyGate(settings.Gate, SampleRateHz), sinks, stats);
+        new(ComposeStage(model, settings), new EnergyGate(settings.Gate, SampleRateHz), sinks, stats) { InputGain = settings.Pipeline.InputGain };
 
     /// <summary>The model-bound part of the pipeline for <paramref name="model"/> (also for a model swapped in later).</summary>
     /// <exception cref="ConfigurationException">The model and the settings do not fit together.</exception>

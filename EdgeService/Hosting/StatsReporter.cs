@@ -7,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace EdgeService.Hosting;
 
 /// <summary>
-/// Logs one stats line every Stats:IntervalS seconds of the injected clock: audio seconds, ring overflows and
-/// dropped samples, the share of time the gate was open, inferences with their mean and 99th-percentile time, and
-/// detections, each for the interval. With live capture (<see cref="ICaptureStatistics"/>) a second line: the device,
+/// Logs one stats line every Stats:IntervalS seconds of the injected clock: audio seconds, the loudest 10 ms (to set
+/// Pipeline:InputGainDb by), ring overflows and dropped samples, the share of time the gate was open, inferences with
+/// their mean and 99th-percentile time, and detections, each for the interval. With live capture (<see cref="ICaptureStatistics"/>) a second line: the device,
 /// its own input overflows (new, and since start), reconnects and faults.
 /// </summary>
 internal sealed partial class StatsReporter(
@@ -30,7 +30,7 @@ internal sealed partial class StatsReporter(
         var s = stats.TakeSnapshot(ring.SampleRateHz);
         var overflows = ring.OverflowCount;
         var dropped = ring.DroppedSamples;
-        LogStats(logger, s.AudioSeconds, overflows - _lastOverflows, dropped - _lastDropped, s.GateOpenShare * 100, s.Inferences,
+        LogStats(logger, s.AudioSeconds, double.IsNaN(s.LoudestHopDbfs) ? "none" : $"{s.LoudestHopDbfs:F1} dBFS", overflows - _lastOverflows, dropped - _lastDropped, s.GateOpenShare * 100, s.Inferences,
             s.Inferences == 0 ? 0 : s.MeanInferenceMs, s.Inferences == 0 ? 0 : s.P99InferenceMs, s.Detections, s.Gaps);
         _lastOverflows = overflows;
         _lastDropped = dropped;
@@ -74,9 +74,9 @@ internal sealed partial class StatsReporter(
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "stats: audio {AudioSeconds:F1} s, overflows {Overflows} ({Dropped} samples dropped), gate open {GateOpenPercent:F1}%, " +
+        Message = "stats: audio {AudioSeconds:F1} s (loudest 10 ms {Loudest}), overflows {Overflows} ({Dropped} samples dropped), gate open {GateOpenPercent:F1}%, " +
                   "inferences {Inferences} (mean {MeanMs:F2} ms, p99 {P99Ms:F2} ms), detections {Detections}, gaps {Gaps}")]
-    private static partial void LogStats(ILogger logger, double audioSeconds, long overflows, long dropped, double gateOpenPercent,
+    private static partial void LogStats(ILogger logger, double audioSeconds, string loudest, long overflows, long dropped, double gateOpenPercent,
         long inferences, double meanMs, double p99Ms, long detections, long gaps);
 
     [LoggerMessage(Level = LogLevel.Information,

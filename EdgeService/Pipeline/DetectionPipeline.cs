@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Numerics.Tensors;
 using EdgeService.Detection;
 
 namespace EdgeService.Pipeline;
 
 /// <summary>
-/// The pipeline after the ring buffer, on the sample clock: audio is cut into front-end hops (10 ms); each hop goes
-/// through the energy gate and into the feature window; every InferenceHopMs, when the window is full and the gate
+/// The pipeline after the ring buffer, on the sample clock: audio is cut into front-end hops (10 ms); each hop is
+/// multiplied by <see cref="InputGain"/> and goes through the energy gate and into the feature window; every InferenceHopMs, when the window is full and the gate
 /// is open, the model runs on the window and its scores go to the smoother, whose detections go to the sinks.
 /// While the gate is closed the model is skipped but the features keep up. A gap in the sample indices (samples
 /// dropped upstream) resets the window and the smoother, since the audio on both sides does not belong together; so
@@ -22,6 +23,7 @@ internal sealed class DetectionPipeline
     private int _hopsSinceInference;
     private long _nextIndex;
     private bool _priming;
+    private readonly float _inputGain = 1f;
 
     public DetectionPipeline(IFeatureWindow window, IEnergyGate gate, IKeywordModel model, IPosteriorSmoother smoother,
         IEnumerable<IDetectionSink> sinks, int hopSamples, int hopsPerInference, long windowSamples, PipelineStats stats)
@@ -45,6 +47,21 @@ internal sealed class DetectionPipeline
 
     /// <summary>The counters for the stats line.</summary>
     public PipelineStats Stats { get; }
+
+    /// <summary>The linear gain applied to every hop before the gate and the front end (1: none); positive and finite.</summary>
+    public float InputGain
+    {
+        get => _inputGain;
+        init
+        {
+            if (!float.IsFinite(value) || value <= 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The input gain must be positive and finite.");
+            }
+
+            _inputGain = value;
+        }
+    }
 
     /// <summary>Processes <paramref name="samples"/> (mono, at the front end's rate), the first of which has absolute index <paramref name="firstSampleIndex"/>.</summary>
     public void Process(ReadOnlySpan<float> samples, long firstSampleIndex)
@@ -135,6 +152,11 @@ internal sealed class DetectionPipeline
 
     private void ProcessHop(long hopEnd)
     {
+        if (_inputGain != 1f)
+        {
+            TensorPrimitives.Multiply(_hop, _inputGain, _hop);
+        }
+
         var open = _priming || _gate.Process(_hop, hopEnd - _hop.Length);
         if (!_priming && _gate.JustOpened && _gate.ClosedSpanSamples > _stage.WindowSamples)
         {
@@ -145,7 +167,7 @@ internal sealed class DetectionPipeline
         window.Push(_hop);
         if (!_priming)
         {
-            Stats.CountHop(_hop.Length, open);
+            Stats.CountHop(_hop.Length, open, _gate.LastEnergyDbfs);
         }
 
         if (++_hopsSinceInference < _stage.HopsPerInference)

@@ -12,6 +12,10 @@ internal sealed class PipelineStats
     private long _gaps;
     private long _detections;
     private long _totalSamples;
+    private int _loudestCentiDb = NoLevel;
+
+    /// <summary>The loudest hop's level before any hop was counted.</summary>
+    private const int NoLevel = int.MinValue;
 
     /// <summary>Inference durations.</summary>
     public LatencyHistogram Inference { get; } = new();
@@ -19,9 +23,19 @@ internal sealed class PipelineStats
     /// <summary>Samples processed since start (the sample clock's progress), for readiness and the watchdog.</summary>
     public long TotalSamples => Interlocked.Read(ref _totalSamples);
 
-    /// <summary>Counts one front-end hop of <paramref name="samples"/> samples, gate open or not.</summary>
-    public void CountHop(int samples, bool gateOpen)
+    /// <summary>Counts one front-end hop of <paramref name="samples"/> samples, gate open or not, whose energy was <paramref name="energyDbfs"/> (NaN: not known).</summary>
+    public void CountHop(int samples, bool gateOpen, float energyDbfs = float.NaN)
     {
+        if (float.IsFinite(energyDbfs))
+        {
+            var level = (int)MathF.Round(energyDbfs * 100);
+            int loudest;
+            while (level > (loudest = Volatile.Read(ref _loudestCentiDb)) &&
+                   Interlocked.CompareExchange(ref _loudestCentiDb, level, loudest) != loudest)
+            {
+            }
+        }
+
         Interlocked.Add(ref _samples, samples);
         Interlocked.Add(ref _totalSamples, samples);
         Interlocked.Increment(ref _hops);
@@ -51,9 +65,10 @@ internal sealed class PipelineStats
             mean,
             p99,
             Interlocked.Exchange(ref _gaps, 0),
-            Interlocked.Exchange(ref _detections, 0));
+            Interlocked.Exchange(ref _detections, 0),
+            Interlocked.Exchange(ref _loudestCentiDb, NoLevel) is var l && l != NoLevel ? l / 100.0 : double.NaN);
     }
 }
 
-/// <summary>One interval's figures.</summary>
-internal readonly record struct StatsSnapshot(double AudioSeconds, double GateOpenShare, long Inferences, double MeanInferenceMs, double P99InferenceMs, long Gaps, long Detections);
+/// <summary>One interval's figures; <paramref name="LoudestHopDbfs"/>: the energy of the loudest front-end hop (10 ms) in dBFS, after the input gain (NaN when none was counted).</summary>
+internal readonly record struct StatsSnapshot(double AudioSeconds, double GateOpenShare, long Inferences, double MeanInferenceMs, double P99InferenceMs, long Gaps, long Detections, double LoudestHopDbfs);
