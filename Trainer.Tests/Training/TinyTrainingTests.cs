@@ -139,7 +139,7 @@ public class TinyTrainingTests
             Assert.Equal(2, TrainerCli.Run(["export", "--checkpoint", hollow, "--out", Path.Combine(hollow, "x.onnx")]));
             Assert.Equal(2, TrainerCli.Run(["train", "--data", "/nonexistent/data", "--out", TestPaths.NewTempDir("kws-x")]));
             Assert.Equal(2, TrainerCli.Run(["export", "--checkpoint", "/nonexistent/ckpt", "--out", "/tmp/x.onnx"]));
-            foreach (var (option, value) in new[] { ("--unknown-share", "-1"), ("--silence-share", "NaN"), ("--lr", "0"), ("--blocks", "-1"), ("--threads", "-2") })
+            foreach (var (option, value) in new[] { ("--unknown-share", "-1"), ("--silence-share", "NaN"), ("--lr", "0"), ("--blocks", "-1"), ("--threads", "-2"), ("--gain-db", "41") })
             {
                 Assert.Equal(2, TrainerCli.Run(["train", "--data", "/nonexistent/data", "--out", TestPaths.NewTempDir("kws-x"), option, value]));
             }
@@ -152,7 +152,7 @@ public class TinyTrainingTests
         Assert.Contains("'/nonexistent/data' does not exist", error.ToString());
         Assert.Contains("/nonexistent/ckpt", error.ToString());
         Assert.Contains("checkpoint.json has no options (train writes them)", error.ToString());
-        foreach (var expected in new[] { "--unknown-share must be 0 or more, got -1", "--silence-share must be 0 or more, got NaN", "--lr must be a positive number, got 0", "--blocks must be a positive number, got -1", "--threads must be 0 (all cores) or more, got -2" })
+        foreach (var expected in new[] { "--unknown-share must be 0 or more, got -1", "--silence-share must be 0 or more, got NaN", "--lr must be a positive number, got 0", "--blocks must be a positive number, got -1", "--threads must be 0 (all cores) or more, got -2", "--gain-db must be from 0 to 40 dB, got 41" })
         {
             Assert.Contains(expected, error.ToString());
         }

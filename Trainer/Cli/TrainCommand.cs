@@ -25,6 +25,7 @@ internal static class TrainCommand
         var silenceShare = new Option<double>("--silence-share") { Description = "Silence examples per epoch, as a multiple of a keyword class", DefaultValueFactory = _ => new TrainOptions().SilenceShare };
         var specAugment = new Option<bool>("--spec-augment") { Description = "Add SpecAugment masks (2 time, 2 frequency)" };
         var speed = new Option<double>("--speed-percent") { Description = "Speed perturbation: play clips up to this many percent faster or slower (0 = off)", DefaultValueFactory = _ => new AugmentOptions().SpeedPercent };
+        var gain = new Option<double>("--gain-db") { Description = "Random gain up to this many dB either way on every example (0 = off)", DefaultValueFactory = _ => new AugmentOptions().GainDb };
         var partial = new Option<double>("--partial-words") { Description = "Percent of unknown examples cut to the beginning or end of their word (partial words must not fire; 0 = off)", DefaultValueFactory = _ => new AugmentOptions().PartialWordPercent };
         var realRepeat = new Option<int>("--real-keyword-repeat") { Description = "Times per epoch each yes/no clip of --data (not of --extra folders) is drawn, with fresh augmentation each time", DefaultValueFactory = _ => new TrainOptions().RealKeywordRepeat };
         var wordClasses = new Option<bool>("--word-classes") { Description = "Train each named negative word (down, go, ..., each --negatives folder) as a class of its own; the model still outputs yes, no, _silence_, _unknown_" };
@@ -34,7 +35,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train the keyword CNN, export it as ONNX with the model contract, check it in ONNX Runtime, and write a report.")
         {
-            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, partial, realRepeat, wordClasses, keepLast, noAugment, holdOutNoise,
+            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, gain, partial, realRepeat, wordClasses, keepLast, noAugment, holdOutNoise,
         };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
@@ -42,6 +43,12 @@ internal static class TrainCommand
             if (speedPercent is < 0 or >= 50)
             {
                 throw new ArgumentException($"--speed-percent must be at least 0 and below 50, got {speedPercent}");
+            }
+
+            var gainDb = parse.GetValue(gain);
+            if (!double.IsFinite(gainDb) || gainDb is < 0 or > 40)
+            {
+                throw new ArgumentException($"--gain-db must be from 0 to 40 dB, got {gainDb}");
             }
 
             var partialPercent = parse.GetValue(partial);
@@ -52,7 +59,7 @@ internal static class TrainCommand
 
             var augment = parse.GetValue(noAugment)
                 ? AugmentOptions.None
-                : new AugmentOptions { SpeedPercent = speedPercent, PartialWordPercent = partialPercent };
+                : new AugmentOptions { SpeedPercent = speedPercent, GainDb = gainDb, PartialWordPercent = partialPercent };
             if (parse.GetValue(specAugment))
             {
                 augment = augment with { TimeMasks = 2, FrequencyMasks = 2 };
