@@ -9,8 +9,9 @@ namespace EdgeService.Hosting;
 /// <summary>
 /// Logs one stats line every Stats:IntervalS seconds of the injected clock: audio seconds, the loudest 10 ms (to set
 /// Pipeline:InputGainDb by), ring overflows and dropped samples, the share of time the gate was open, inferences with
-/// their mean and 99th-percentile time, and detections, each for the interval. With live capture (<see cref="ICaptureStatistics"/>) a second line: the device,
-/// its own input overflows (new, and since start), reconnects and faults.
+/// their mean and 99th-percentile time, and detections, each for the interval. With live capture
+/// (<see cref="ICaptureStatistics"/>) a second line: the device, its own input overflows (new, and since start),
+/// reconnects and faults.
 /// </summary>
 internal sealed partial class StatsReporter(
     IOptions<StatsOptions> options,
@@ -30,7 +31,8 @@ internal sealed partial class StatsReporter(
         var s = stats.TakeSnapshot(ring.SampleRateHz);
         var overflows = ring.OverflowCount;
         var dropped = ring.DroppedSamples;
-        LogStats(logger, s.AudioSeconds, double.IsNaN(s.LoudestHopDbfs) ? "none" : $"{s.LoudestHopDbfs:F1} dBFS", overflows - _lastOverflows, dropped - _lastDropped, s.GateOpenShare * 100, s.Inferences,
+        var loudest = double.IsNaN(s.LoudestHopDbfs) ? "none" : $"{s.LoudestHopDbfs:F1} dBFS";
+        LogStats(logger, s.AudioSeconds, loudest, overflows - _lastOverflows, dropped - _lastDropped, s.GateOpenShare * 100, s.Inferences,
             s.Inferences == 0 ? 0 : s.MeanInferenceMs, s.Inferences == 0 ? 0 : s.P99InferenceMs, s.Detections, s.Gaps);
         _lastOverflows = overflows;
         _lastDropped = dropped;

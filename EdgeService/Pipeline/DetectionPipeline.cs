@@ -6,8 +6,9 @@ namespace EdgeService.Pipeline;
 
 /// <summary>
 /// The pipeline after the ring buffer, on the sample clock: audio is cut into front-end hops (10 ms); each hop is
-/// multiplied by <see cref="InputGain"/> and goes through the energy gate and into the feature window; every InferenceHopMs, when the window is full and the gate
-/// is open, the model runs on the window and its scores go to the smoother, whose detections go to the sinks.
+/// multiplied by <see cref="InputGain"/> and goes through the energy gate and into the feature window; every
+/// InferenceHopMs, when the window is full and the gate is open, the model runs on the window and its scores go to the
+/// smoother, whose detections go to the sinks.
 /// While the gate is closed the model is skipped but the features keep up. A gap in the sample indices (samples
 /// dropped upstream) resets the window and the smoother, since the audio on both sides does not belong together; so
 /// does <see cref="Restart"/> (a new capture stream, where the indices run on).
@@ -17,13 +18,13 @@ internal sealed class DetectionPipeline
 {
     private readonly IEnergyGate _gate;
     private readonly IDetectionSink[] _sinks;
+    private readonly float _inputGain = 1f;
     private ModelStage _stage;
     private float[] _hop;
     private int _hopFill;
     private int _hopsSinceInference;
     private long _nextIndex;
     private bool _priming;
-    private readonly float _inputGain = 1f;
 
     public DetectionPipeline(IFeatureWindow window, IEnergyGate gate, IKeywordModel model, IPosteriorSmoother smoother,
         IEnumerable<IDetectionSink> sinks, int hopSamples, int hopsPerInference, long windowSamples, PipelineStats stats)
