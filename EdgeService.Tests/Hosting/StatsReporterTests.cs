@@ -83,7 +83,7 @@ public sealed class StatsReporterTests
         stats.CountHop(160, gateOpen: false, energyDbfs: -62.5f);
         stats.CountHop(160, gateOpen: true, energyDbfs: -31.26f);
         stats.CountHop(160, gateOpen: true, energyDbfs: -40f);
-        stats.CountHop(160, gateOpen: true); // energy not known: does not count
+        stats.CountHop(160, gateOpen: true, energyDbfs: float.NaN); // energy not known: does not count
         reporter.Report();
         reporter.Report(); // a new interval: nothing counted yet
         stats.CountHop(160, gateOpen: false, energyDbfs: -120f);

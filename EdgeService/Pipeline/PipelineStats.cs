@@ -24,7 +24,7 @@ internal sealed class PipelineStats
     public long TotalSamples => Interlocked.Read(ref _totalSamples);
 
     /// <summary>Counts one front-end hop of <paramref name="samples"/> samples, gate open or not, whose energy was <paramref name="energyDbfs"/> (NaN: not known).</summary>
-    public void CountHop(int samples, bool gateOpen, float energyDbfs = float.NaN)
+    public void CountHop(int samples, bool gateOpen, float energyDbfs)
     {
         if (float.IsFinite(energyDbfs))
         {
