@@ -64,6 +64,10 @@ if [[ ! -f "$ort_cache/linux-arm64/libonnxruntime.so.1" || ! -f "$ort_cache/linu
   "$root/scripts/fetch-onnxruntime.sh" || fail_setup "scripts/fetch-onnxruntime.sh failed"
 fi
 
+# ONNX Runtime's Linux builds upload usage telemetry unless told not to; kws-edge and the trainer turn it off in
+# their binding (Kws.Onnx/Runtime/OrtTelemetryOptOut.cs), the probe through the same variable.
+export ORT_DISABLE_TELEMETRY="${ORT_DISABLE_TELEMETRY:-1}"
+
 echo "== [arm64 check] building the probe"
 probe="$root/scripts/arm64-check/ort-probe.c"
 gcc -O1 -Wall -Wextra -Werror -o "$work/probe-x64" "$probe" -ldl || fail_setup "gcc could not build $probe"

@@ -5,7 +5,7 @@ namespace EdgeService.Tests.Cli;
 /// <summary>Runs the real kws-edge program (the copy built next to the tests) as a child process.</summary>
 internal static class EdgeProcess
 {
-    public sealed record Result(int ExitCode, string Out, string Err)
+    public sealed record Result(int ExitCode, string Out, string Err, int ProcessId)
     {
         /// <summary>The error and critical log lines (console format: "fail:", "crit:") of both streams.</summary>
         public IReadOnlyList<string> ErrorLines =>
@@ -58,12 +58,18 @@ internal static class EdgeProcess
         return info;
     }
 
-    public static Result Run(IEnumerable<string> args, byte[]? stdin = null, IDictionary<string, string>? environment = null, int timeoutMs = 60_000)
+    public static Result Run(
+        IEnumerable<string> args, byte[]? stdin = null, IDictionary<string, string>? environment = null, int timeoutMs = 60_000, IEnumerable<string>? unset = null)
     {
         var info = StartInfo(args);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[k] = v;
+        }
+
+        foreach (var k in unset ?? [])
+        {
+            info.Environment.Remove(k);
         }
 
         using var process = Process.Start(info)!;
@@ -81,6 +87,6 @@ internal static class EdgeProcess
             throw new TimeoutException($"kws-edge {string.Join(' ', info.ArgumentList.Skip(1))} did not finish in {timeoutMs} ms");
         }
 
-        return new Result(process.ExitCode, output.Result, error.Result);
+        return new Result(process.ExitCode, output.Result, error.Result, process.Id);
     }
 }

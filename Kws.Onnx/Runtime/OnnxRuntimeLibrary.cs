@@ -8,7 +8,8 @@ namespace Kws.Onnx.Runtime;
 /// Finds and loads ONNX Runtime's native library (once per process) and checks that it offers the C API version this
 /// binding needs. Where it looks: an explicit path given in code if any (only that one), else the variable
 /// KWS_ONNXRUNTIME_PATH if set (only that one), else libonnxruntime.so.1 next to the application, then the
-/// system's library search path.
+/// system's library search path. Before the first load it turns ONNX Runtime's telemetry off
+/// (<see cref="OrtTelemetryOptOut"/>).
 /// </summary>
 public static unsafe class OnnxRuntimeLibrary
 {
@@ -64,6 +65,11 @@ public static unsafe class OnnxRuntimeLibrary
     {
         lock (Gate)
         {
+            if (s_handle == IntPtr.Zero)
+            {
+                OrtTelemetryOptOut.Apply();
+            }
+
             if (!string.IsNullOrWhiteSpace(explicitPath))
             {
                 LoadExplicit(Path.GetFullPath(explicitPath));
