@@ -10,11 +10,12 @@ every_s=10
 out=out/service-soak
 usage() {
   cat <<USAGE
-Usage: scripts/service-soak.sh [--hours H] [--every-s S] [--out DIR]
+Usage: scripts/service-soak.sh [--hours H] [--every-s S] [--out DIR] [-- kws-edge settings...]
 
 Feeds tests/fixtures/stream_yes_no.wav (30.7 s, 10 keywords) looped for H hours of audio (default 24) into
 'kws-edge run --Audio:Source=stdin --json' as fast as the service takes it, reads /proc/PID every S seconds
 (default 10), and writes DIR (default out/service-soak): samples.tsv, detections.jsonl, service.log, summary.txt.
+Settings after -- go to kws-edge (default --Stats:IntervalS=60: a stats line, with the memory line, every minute).
 Needs sox, and kws-edge built (dotnet build EdgeService -c Release; scripts/run.sh or scripts/test.sh do that).
 USAGE
 }
@@ -24,6 +25,7 @@ while [[ $# -gt 0 ]]; do
     --every-s) every_s="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
+    --) shift; break ;;
     *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -45,7 +47,7 @@ echo "service soak: $copies copies of the ${copy_s} s recording ($(awk -v n="$co
 
 feed() { for ((i = 0; i < copies; i++)); do cat "$raw"; done; }
 started=$(date +%s.%N)
-feed | dotnet "$edge" run --Audio:Source=stdin --json --Stats:IntervalS=60 >"$out/detections.jsonl" 2>"$out/service.log" &
+feed | dotnet "$edge" run --Audio:Source=stdin --json --Stats:IntervalS=60 "$@" >"$out/detections.jsonl" 2>"$out/service.log" &
 edge_pid=$! # the last command of the pipeline: dotnet runs kws-edge in its own process
 
 printf 'wall_s\trss_kib\trss_anon_kib\tthreads\topen_files\tdetections\n' >"$out/samples.tsv"
@@ -78,7 +80,9 @@ detections=$(wc -l <"$out/detections.jsonl")
         a[1], b[1], a[2] / 1024, b[2] / 1024, a[3] / 1024, b[3] / 1024, a[4], b[4], a[5], b[5]
     }' "$out/samples.tsv"
   awk -F'\t' 'NR > 1 { if ($2 > m) m = $2 } END { printf "peak RSS %.1f MiB\n", m / 1024 }' "$out/samples.tsv"
-  echo "stats lines: $(grep -c 'audio' "$out/service.log" || true); last: $(grep 'audio' "$out/service.log" | tail -1 | sed 's/^ *//')"
+  echo "stats lines: $(grep -c 'stats: audio' "$out/service.log" || true); first and last memory lines:"
+  grep 'stats: memory' "$out/service.log" | sed -n '1p;$p' | sed 's/^.*stats: /  /'
+
   echo "warnings and errors in the log: $(grep -ciE 'warn|fail|error' "$out/service.log" || true)"
 } | tee "$out/summary.txt"
 rm -f "$raw"

@@ -11,7 +11,8 @@ namespace EdgeService.Hosting;
 /// Pipeline:InputGainDb by), ring overflows and dropped samples, the share of time the gate was open, inferences with
 /// their mean and 99th-percentile time, and detections, each for the interval. With live capture
 /// (<see cref="ICaptureStatistics"/>) a second line: the device, its own input overflows (new, and since start),
-/// reconnects and faults.
+/// reconnects and faults. Then a memory line (<see cref="ProcessFootprint"/>): resident memory, the managed heap and what
+/// has been allocated since start, the collections since start, threads and open files, so that a slow leak shows in the journal long before it hurts.
 /// </summary>
 internal sealed partial class StatsReporter(
     IOptions<StatsOptions> options,
@@ -21,6 +22,8 @@ internal sealed partial class StatsReporter(
     TimeProvider time,
     ILogger<StatsReporter> logger) : BackgroundService
 {
+    private const double Mib = 1024 * 1024;
+
     private long _lastOverflows;
     private long _lastDropped;
     private long _lastInputOverflows;
@@ -42,6 +45,10 @@ internal sealed partial class StatsReporter(
             LogCapture(logger, c.Device ?? "no stream open", c.State.ToString(), c.InputOverflows - _lastInputOverflows, c.InputOverflows, c.Reconnects, c.Faults);
             _lastInputOverflows = c.InputOverflows;
         }
+
+        var m = ProcessFootprint.Read();
+        LogMemory(logger, m.RssBytes / Mib, m.ManagedHeapBytes / Mib, m.AllocatedBytes / Mib, m.Gen0Collections, m.Gen1Collections, m.Gen2Collections,
+            m.Threads, m.OpenFiles);
     }
 
     /// <inheritdoc />
@@ -84,4 +91,9 @@ internal sealed partial class StatsReporter(
     [LoggerMessage(Level = LogLevel.Information,
         Message = "stats: capture {Device} ({State}), device input overflows {NewOverflows} ({TotalOverflows} since start), reconnects {Reconnects}, faults {Faults}")]
     private static partial void LogCapture(ILogger logger, string device, string state, long newOverflows, long totalOverflows, int reconnects, int faults);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "stats: memory {RssMib:F1} MiB resident, managed heap {HeapMib:F1} MiB ({AllocatedMib:F1} MiB allocated since start), " +
+                  "collections {Gen0}/{Gen1}/{Gen2} since start, threads {Threads}, open files {OpenFiles}")]
+    private static partial void LogMemory(ILogger logger, double rssMib, double heapMib, double allocatedMib, int gen0, int gen1, int gen2, int threads, int openFiles);
 }
