@@ -4,10 +4,11 @@ namespace EdgeService.Hosting;
 
 /// <summary>
 /// What the service process holds, for the stats line that lets an operator see memory over months in the journal:
-/// resident memory, the managed heap (live objects and garbage not yet collected), what has been allocated since start
-/// (its growth per interval is the allocation rate), the collections since start, threads and open files. Read from /proc/self (Linux); where that is missing, resident
-/// memory comes from <see cref="Environment.WorkingSet"/> and threads and open files are 0. Reading allocates a
-/// little; the stats reporter calls it once per interval, off the audio path.
+/// resident memory, the managed heap (live objects and garbage not yet collected), what has been allocated since
+/// start (its growth per interval is the allocation rate), the collections since start, threads and open files. Read
+/// from /proc/self (Linux); where that is missing or cannot be read, resident memory comes from
+/// <see cref="Environment.WorkingSet"/> and threads and open files are 0. Reading allocates a little; the stats
+/// reporter calls it once per interval, off the audio path.
 /// </summary>
 /// <param name="RssBytes">Resident memory (VmRSS).</param>
 /// <param name="ManagedHeapBytes">The managed heap now, garbage not yet collected included (GC.GetTotalMemory).</param>
@@ -29,7 +30,7 @@ internal readonly record struct ProcessFootprint(
         long rss = Environment.WorkingSet;
         var threads = 0;
         var openFiles = 0;
-        if (File.Exists(Status))
+        try
         {
             foreach (var line in File.ReadLines(Status))
             {
@@ -44,6 +45,10 @@ internal readonly record struct ProcessFootprint(
             }
 
             openFiles = Directory.GetFileSystemEntries(Descriptors).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
+        {
+            // No /proc (or an unexpected one): the stats line must never stop the service; what was read stays.
         }
 
         return new ProcessFootprint(

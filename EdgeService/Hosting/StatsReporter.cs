@@ -11,8 +11,9 @@ namespace EdgeService.Hosting;
 /// Pipeline:InputGainDb by), ring overflows and dropped samples, the share of time the gate was open, inferences with
 /// their mean and 99th-percentile time, and detections, each for the interval. With live capture
 /// (<see cref="ICaptureStatistics"/>) a second line: the device, its own input overflows (new, and since start),
-/// reconnects and faults. Then a memory line (<see cref="ProcessFootprint"/>): resident memory, the managed heap and what
-/// has been allocated since start, the collections since start, threads and open files, so that a slow leak shows in the journal long before it hurts.
+/// reconnects and faults. Then a memory line (<see cref="ProcessFootprint"/>): resident memory, the managed heap and
+/// what has been allocated since start, the collections since start, threads and open files, so that a slow leak
+/// shows in the journal long before it hurts.
 /// </summary>
 internal sealed partial class StatsReporter(
     IOptions<StatsOptions> options,
