@@ -56,7 +56,7 @@ public readonly record struct ProcessResources(int OpenFiles, int Threads, long 
     }
 
     /// <summary>Both readings, for an assertion's message.</summary>
-    public static string Describe(ProcessResources before, ProcessResources after) =>
+    private static string Describe(ProcessResources before, ProcessResources after) =>
         $"file descriptors {before.OpenFiles} -> {after.OpenFiles}, threads {before.Threads} -> {after.Threads}, " +
         $"managed {before.ManagedBytes / 1024} -> {after.ManagedBytes / 1024} KiB, native {before.NativeBytes / 1024} -> {after.NativeBytes / 1024} KiB";
 

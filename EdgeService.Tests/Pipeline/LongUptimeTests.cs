@@ -1,7 +1,6 @@
+using EdgeService.Cli;
 using EdgeService.Detection;
 using EdgeService.Hosting;
-using EdgeService.Model;
-using EdgeService.Pipeline;
 using Kws.Audio.Wav;
 using TestSupport;
 
@@ -46,21 +45,8 @@ public class LongUptimeTests
 
     private static List<KeywordDetection> Detect(float[] audio, long offset)
     {
-        var settings = ServiceSettings.From(ServiceConfiguration.Build([]));
-        using var model = ModelLoader.Open(settings.Model);
         var detections = new List<KeywordDetection>();
-        var pipeline = PipelineComposer.Compose(model, settings, [new ListSink(detections)], new PipelineStats());
-        const int Chunk = 1600;
-        for (var pos = 0; pos < audio.Length; pos += Chunk)
-        {
-            pipeline.Process(audio.AsSpan(pos, Math.Min(Chunk, audio.Length - pos)), offset + pos);
-        }
-
+        DetectCommand.Replay(audio, offset, ServiceSettings.From(ServiceConfiguration.Build([])), detections.Add);
         return detections;
-    }
-
-    private sealed class ListSink(List<KeywordDetection> detections) : IDetectionSink
-    {
-        public void OnDetection(in KeywordDetection detection) => detections.Add(detection);
     }
 }

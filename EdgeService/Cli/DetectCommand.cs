@@ -46,7 +46,15 @@ internal static class DetectCommand
             throw new FileNotFoundException($"recording '{path}' does not exist", path);
         }
 
-        var audio = AudioFiles.ReadMono(path, PipelineComposer.SampleRateHz);
+        return Replay(AudioFiles.ReadMono(path, PipelineComposer.SampleRateHz), 0, settings, onDetection);
+    }
+
+    /// <summary>
+    /// Replays <paramref name="audio"/> (mono, 16 kHz) through a pipeline composed from <paramref name="settings"/>, as
+    /// the service would see it <paramref name="firstSampleIndex"/> samples after it started (0 for a recording).
+    /// </summary>
+    public static Result Replay(float[] audio, long firstSampleIndex, ServiceSettings settings, Action<KeywordDetection> onDetection)
+    {
         using var model = ModelLoader.Open(settings.Model);
         var sink = new CallbackSink(onDetection);
         var pipeline = PipelineComposer.Compose(model, settings, [sink], new PipelineStats());
@@ -54,7 +62,7 @@ internal static class DetectCommand
         const int Chunk = 1600;
         for (var pos = 0; pos < audio.Length; pos += Chunk)
         {
-            pipeline.Process(audio.AsSpan(pos, Math.Min(Chunk, audio.Length - pos)), pos);
+            pipeline.Process(audio.AsSpan(pos, Math.Min(Chunk, audio.Length - pos)), firstSampleIndex + pos);
         }
 
         return new Result(sink.Count, audio.Length / (double)PipelineComposer.SampleRateHz, started.Elapsed.TotalSeconds);

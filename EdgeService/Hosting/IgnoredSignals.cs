@@ -12,8 +12,6 @@ internal static class IgnoredSignals
     /// <summary>SIGHUP's number on Linux.</summary>
     public const int Hangup = 1;
 
-    private const string StatusFile = "/proc/self/status";
-
     /// <summary>Whether this process ignores <paramref name="signal"/>; false where that cannot be read.</summary>
     /// <param name="signal">A Linux signal number (1–64).</param>
     /// <returns>True only when the process's ignored-signal mask is read and has the signal's bit set.</returns>
@@ -21,7 +19,7 @@ internal static class IgnoredSignals
     {
         try
         {
-            return OperatingSystem.IsLinux() && IsIgnored(File.ReadAllText(StatusFile), signal);
+            return OperatingSystem.IsLinux() && IsIgnored(File.ReadAllText(ProcStatus.SelfPath), signal);
         }
         catch (IOException)
         {
@@ -41,15 +39,8 @@ internal static class IgnoredSignals
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(signal, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(signal, 64);
-        foreach (var line in status.AsSpan().EnumerateLines())
-        {
-            if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
-            {
-                return ulong.TryParse(line["SigIgn:".Length..].Trim(), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var mask) &&
-                       (mask & (1UL << (signal - 1))) != 0;
-            }
-        }
-
-        return false;
+        var field = ProcStatus.Field(status, "SigIgn");
+        return ulong.TryParse(field, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var mask) &&
+               (mask & (1UL << (signal - 1))) != 0;
     }
 }

@@ -21,7 +21,6 @@ namespace EdgeService.Hosting;
 internal readonly record struct ProcessFootprint(
     long RssBytes, long ManagedHeapBytes, long AllocatedBytes, int Gen0Collections, int Gen1Collections, int Gen2Collections, int Threads, int OpenFiles)
 {
-    private const string Status = "/proc/self/status";
     private const string Descriptors = "/proc/self/fd";
 
     /// <summary>Reads the process now.</summary>
@@ -32,18 +31,11 @@ internal readonly record struct ProcessFootprint(
         var openFiles = 0;
         try
         {
-            foreach (var line in File.ReadLines(Status))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    rss = Number(line) * 1024;
-                }
-                else if (line.StartsWith("Threads:", StringComparison.Ordinal))
-                {
-                    threads = (int)Number(line);
-                }
-            }
-
+            var status = File.ReadAllText(ProcStatus.SelfPath);
+            var rssField = ProcStatus.Field(status, "VmRSS");
+            rss = rssField.IsEmpty ? rss : Number(rssField) * 1024;
+            var threadsField = ProcStatus.Field(status, "Threads");
+            threads = threadsField.IsEmpty ? threads : (int)Number(threadsField);
             openFiles = Directory.GetFileSystemEntries(Descriptors).Length;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException)
@@ -52,10 +44,14 @@ internal readonly record struct ProcessFootprint(
         }
 
         return new ProcessFootprint(
-            rss, GC.GetTotalMemory(forceFullCollection: false), GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), threads, openFiles);
+            rss, GC.GetTotalMemory(forceFullCollection: false), GC.GetTotalAllocatedBytes(),
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), threads, openFiles);
     }
 
-    /// <summary>The number after the colon of a /proc status line ("VmRSS:   91652 kB").</summary>
-    private static long Number(string line) =>
-        long.Parse(line.AsSpan(line.IndexOf(':') + 1).Trim().ToString().Split(' ')[0], CultureInfo.InvariantCulture);
+    /// <summary>The leading number of a status field's value ("91652 kB").</summary>
+    private static long Number(ReadOnlySpan<char> value)
+    {
+        var space = value.IndexOf(' ');
+        return long.Parse(space < 0 ? value : value[..space], CultureInfo.InvariantCulture);
+    }
 }
