@@ -15,12 +15,23 @@ internal static class PipelineComposer
     /// <summary>The sample rate every source delivers.</summary>
     public const int SampleRateHz = 16000;
 
-    public static DetectionPipeline Compose(OnnxKeywordModel model, ServiceSettings settings, IEnumerable<IDetectionSink> sinks, PipelineStats stats) =>
-        new(ComposeStage(model, settings), new EnergyGate(settings.Gate, SampleRateHz), sinks, stats) { InputGain = settings.Pipeline.InputGain };
+    /// <summary>The whole pipeline for <paramref name="model"/>.</summary>
+    /// <param name="model">The loaded model.</param>
+    /// <param name="settings">The settings.</param>
+    /// <param name="sinks">Where detections go.</param>
+    /// <param name="stats">The counters.</param>
+    /// <param name="decorateSmoother">
+    /// Wraps the smoother, for tools that watch what reaches it (the trainer's stream evaluation records the scores once
+    /// and replays them at other thresholds); null for the smoother itself.
+    /// </param>
+    /// <exception cref="ConfigurationException">The model and the settings do not fit together.</exception>
+    public static DetectionPipeline Compose(OnnxKeywordModel model, ServiceSettings settings, IEnumerable<IDetectionSink> sinks, PipelineStats stats,
+        Func<IPosteriorSmoother, IPosteriorSmoother>? decorateSmoother = null) =>
+        new(ComposeStage(model, settings, decorateSmoother), new EnergyGate(settings.Gate, SampleRateHz), sinks, stats) { InputGain = settings.Pipeline.InputGain };
 
     /// <summary>The model-bound part of the pipeline for <paramref name="model"/> (also for a model swapped in later).</summary>
     /// <exception cref="ConfigurationException">The model and the settings do not fit together.</exception>
-    public static ModelStage ComposeStage(OnnxKeywordModel model, ServiceSettings settings)
+    public static ModelStage ComposeStage(OnnxKeywordModel model, ServiceSettings settings, Func<IPosteriorSmoother, IPosteriorSmoother>? decorateSmoother = null)
     {
         var contract = model.Contract;
         var frontEnd = contract.FrontEnd;
@@ -47,10 +58,11 @@ internal static class PipelineComposer
                 $"Smoother:Thresholds names {string.Join(", ", unknown.Select(k => $"'{k}'"))}, which the model does not detect (its keywords: {string.Join(", ", contract.Keywords)})");
         }
 
+        IPosteriorSmoother smoother = new PosteriorSmoother(contract.Labels, smootherOptions, SampleRateHz, frontEnd.HopSamples * hopsPerInference);
         return new ModelStage(
             new FeatureWindow(frontEnd, contract.Frames, contract.Normalization),
             model,
-            new PosteriorSmoother(contract.Labels, smootherOptions, SampleRateHz, frontEnd.HopSamples * hopsPerInference),
+            decorateSmoother is null ? smoother : decorateSmoother(smoother),
             frontEnd.HopSamples,
             hopsPerInference,
             contract.SamplesPerInput);

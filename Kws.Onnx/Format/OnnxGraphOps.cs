@@ -177,6 +177,15 @@ public static class OnnxGraphOps
     public static string Add(this OnnxGraph graph, string output, string a, string b) =>
         Node(graph, "Add", [a, b], output);
 
+    /// <summary>Permutes the axes: output axis i is input axis <paramref name="perm"/>[i].</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="output">The output value name.</param>
+    /// <param name="input">Data.</param>
+    /// <param name="perm">perm.</param>
+    /// <returns>The output name.</returns>
+    public static string Transpose(this OnnxGraph graph, string output, string input, params long[] perm) =>
+        Node(graph, "Transpose", [input], output, OnnxAttribute.Ints("perm", perm));
+
     /// <summary>Softmax along one axis.</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="output">The output value name.</param>

@@ -26,6 +26,14 @@ internal static class GradientChecker
         public override string ToString() => $"worst {Worst} (error/tolerance {WorstRatio:F3}) over {Checked} values";
     }
 
+    /// <summary>Fails the test unless <paramref name="result"/> checked something and passed; writes it to the test output.</summary>
+    public static void AssertPasses(Result result)
+    {
+        TestContext.Current.TestOutputHelper?.WriteLine(result.ToString());
+        Assert.True(result.Checked > 0, "nothing was checked");
+        Assert.True(result.Passed, result.ToString());
+    }
+
     public static Result Check(
         Layer layer,
         SampleShape inputShape,

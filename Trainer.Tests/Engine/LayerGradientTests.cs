@@ -5,13 +5,6 @@ namespace Trainer.Tests.Engine;
 
 public class LayerGradientTests
 {
-    private static void AssertPasses(GradientChecker.Result result)
-    {
-        TestContext.Current.TestOutputHelper?.WriteLine(result.ToString());
-        Assert.True(result.Checked > 0, "nothing was checked");
-        Assert.True(result.Passed, result.ToString());
-    }
-
     [Theory]
     [InlineData(3, 3, 1, 1, 1, 1, true)]
     [InlineData(3, 2, 2, 1, 1, 0, false)]
@@ -20,7 +13,7 @@ public class LayerGradientTests
     public void Conv2d(int kh, int kw, int sh, int sw, int ph, int pw, bool bias)
     {
         var layer = new Conv2d(3, 4, new ConvGeometry(kh, kw, sh, sw, ph, pw), bias);
-        AssertPasses(GradientChecker.Check(layer, new SampleShape(3, 7, 6), batch: 3, training: true));
+        GradientChecker.AssertPasses(GradientChecker.Check(layer, new SampleShape(3, 7, 6), batch: 3, training: true));
     }
 
     [Theory]
@@ -30,16 +23,16 @@ public class LayerGradientTests
     public void DepthwiseConv2d(int kh, int kw, int sh, int sw, int ph, int pw, bool bias)
     {
         var layer = new DepthwiseConv2d(3, new ConvGeometry(kh, kw, sh, sw, ph, pw), bias);
-        AssertPasses(GradientChecker.Check(layer, new SampleShape(3, 6, 7), batch: 3, training: true));
+        GradientChecker.AssertPasses(GradientChecker.Check(layer, new SampleShape(3, 6, 7), batch: 3, training: true));
     }
 
     [Fact]
     public void BatchNorm2dTraining() =>
-        AssertPasses(GradientChecker.Check(new BatchNorm2d(3), new SampleShape(3, 4, 5), batch: 4, training: true));
+        GradientChecker.AssertPasses(GradientChecker.Check(new BatchNorm2d(3), new SampleShape(3, 4, 5), batch: 4, training: true));
 
     [Fact]
     public void BatchNorm2dTrainingOnVectors() =>
-        AssertPasses(GradientChecker.Check(new BatchNorm2d(5), new SampleShape(5, 1, 1), batch: 6, training: true));
+        GradientChecker.AssertPasses(GradientChecker.Check(new BatchNorm2d(5), new SampleShape(5, 1, 1), batch: 6, training: true));
 
     [Fact]
     public void BatchNorm2dEval()
@@ -53,12 +46,12 @@ public class LayerGradientTests
             bn.RunningVar[1] = 2.5f;
             bn.RunningVar[2] = 0.3f;
         });
-        AssertPasses(result);
+        GradientChecker.AssertPasses(result);
     }
 
     [Fact]
     public void ReLU() =>
-        AssertPasses(GradientChecker.Check(new ReLU(), new SampleShape(2, 5, 7), batch: 3, training: true, inputValue: GradientChecker.AwayFromZero));
+        GradientChecker.AssertPasses(GradientChecker.Check(new ReLU(), new SampleShape(2, 5, 7), batch: 3, training: true, inputValue: GradientChecker.AwayFromZero));
 
     [Theory]
     [InlineData(2, 2, 0)]
@@ -67,7 +60,7 @@ public class LayerGradientTests
     public void MaxPool2d(int kernel, int stride, int padding)
     {
         var shape = new SampleShape(2, 6, 7);
-        AssertPasses(GradientChecker.Check(new MaxPool2d(kernel, stride, padding), shape, batch: 2, training: true, inputValue: GradientChecker.Distinct(2 * shape.Size, 5)));
+        GradientChecker.AssertPasses(GradientChecker.Check(new MaxPool2d(kernel, stride, padding), shape, batch: 2, training: true, inputValue: GradientChecker.Distinct(2 * shape.Size, 5)));
     }
 
     [Theory]
@@ -75,31 +68,31 @@ public class LayerGradientTests
     [InlineData(3, 1, 1)]
     [InlineData(3, 2, 1)]
     public void AvgPool2d(int kernel, int stride, int padding) =>
-        AssertPasses(GradientChecker.Check(new AvgPool2d(kernel, stride, padding), new SampleShape(2, 6, 7), batch: 2, training: true));
+        GradientChecker.AssertPasses(GradientChecker.Check(new AvgPool2d(kernel, stride, padding), new SampleShape(2, 6, 7), batch: 2, training: true));
 
     [Fact]
     public void GlobalAvgPool() =>
-        AssertPasses(GradientChecker.Check(new GlobalAvgPool(), new SampleShape(3, 4, 5), batch: 3, training: true));
+        GradientChecker.AssertPasses(GradientChecker.Check(new GlobalAvgPool(), new SampleShape(3, 4, 5), batch: 3, training: true));
 
     [Fact]
     public void Flatten() =>
-        AssertPasses(GradientChecker.Check(new Flatten(), new SampleShape(2, 3, 4), batch: 3, training: true));
+        GradientChecker.AssertPasses(GradientChecker.Check(new Flatten(), new SampleShape(2, 3, 4), batch: 3, training: true));
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void Linear(bool bias) =>
-        AssertPasses(GradientChecker.Check(new Linear(7, 5, bias), new SampleShape(7, 1, 1), batch: 5, training: true, threads: 3));
+        GradientChecker.AssertPasses(GradientChecker.Check(new Linear(7, 5, bias), new SampleShape(7, 1, 1), batch: 5, training: true, threads: 3));
 
     [Fact]
     public void DropoutTraining()
     {
         var dropout = new Dropout(0.4f);
         var result = GradientChecker.Check(dropout, new SampleShape(3, 4, 5), batch: 3, training: true, beforeForward: () => dropout.Reseed(11));
-        AssertPasses(result);
+        GradientChecker.AssertPasses(result);
     }
 
     [Fact]
     public void DropoutEvalIsIdentity() =>
-        AssertPasses(GradientChecker.Check(new Dropout(0.5f), new SampleShape(3, 2, 2), batch: 2, training: false));
+        GradientChecker.AssertPasses(GradientChecker.Check(new Dropout(0.5f), new SampleShape(3, 2, 2), batch: 2, training: false));
 }

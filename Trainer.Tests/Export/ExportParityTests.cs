@@ -17,9 +17,14 @@ public class ExportParityTests
 {
     private static readonly LogMelOptions SmallFrontEnd = new() { MelBins = 16, FftSize = 512 };
 
-    private static Sequential TrainedModel(int frames, int mels, int classes = 4)
+    private static Sequential TrainedModel(int frames, int mels, int classes = 4, string architecture = "dscnn")
     {
-        var model = DsCnn.Create(classes, channels: 8, blocks: 2, dropout: 0.3f);
+        var model = architecture switch
+        {
+            "tcresnet" => TcResNet.Create(classes, mels, width: 6, blocksPerStage: 2, dropout: 0.3f, kernel: 5),
+            "matchboxnet" => MatchboxNet.Create(classes, mels, channels: 6, blocks: 2, repeats: 2, dropout: 0.3f),
+            _ => DsCnn.Create(classes, channels: 8, blocks: 2, dropout: 0.3f),
+        };
         model.Build(new SampleShape(1, frames, mels), 8, 1);
         model.InitializeWeights(7);
         var rng = new Random(3);
@@ -47,14 +52,19 @@ public class ExportParityTests
         return model;
     }
 
-    /// <summary>With 7 classes (3 word classes), the file must add the word classes into _unknown_ as the engine's scorer does.</summary>
+    /// <summary>
+    /// With 7 classes (3 word classes), the file must add the word classes into _unknown_ as the engine's scorer does.
+    /// The residual networks check the transpose, the branches and their sum against ONNX Runtime's own kernels.
+    /// </summary>
     [Theory]
-    [InlineData(4)]
-    [InlineData(7)]
-    public void OnnxRuntimeGivesTheEngineProbabilitiesTo1e5(int classes)
+    [InlineData(4, "dscnn")]
+    [InlineData(7, "dscnn")]
+    [InlineData(4, "tcresnet")]
+    [InlineData(7, "matchboxnet")]
+    public void OnnxRuntimeGivesTheEngineProbabilitiesTo1e5(int classes, string architecture)
     {
         const int Frames = 20;
-        var model = TrainedModel(Frames, SmallFrontEnd.MelBins, classes);
+        var model = TrainedModel(Frames, SmallFrontEnd.MelBins, classes, architecture);
         var contract = new ModelContract
         {
             Labels = ClassLabels.All,
@@ -102,6 +112,26 @@ public class ExportParityTests
         Assert.Equal(5, ops.Count(o => o == "Conv"));
         Assert.Equal(lastOp, ops[^1]);
 
+        var path = Path.Combine(TestPaths.NewTempDir("kws-export"), "m.onnx");
+        onnx.Save(path);
+        var check = OnnxChecker.Check(path);
+        Assert.True(check.Ok, check.Output);
+    }
+
+    [Theory]
+    [InlineData("tcresnet", 6, 3)]
+    [InlineData("matchboxnet", 2, 2)]
+    public void ResidualNetworksExportAsAddAndTransposeAndDebiansCheckerAcceptsThem(string architecture, int adds, int relusAfterAdd)
+    {
+        const int Frames = 20;
+        var model = TrainedModel(Frames, SmallFrontEnd.MelBins, 7, architecture);
+        var contract = new ModelContract { Labels = ClassLabels.All, FrontEnd = SmallFrontEnd, Frames = Frames, Normalization = FeatureNormalization.Identity };
+        var onnx = OnnxExporter.Build(model, contract, "test");
+        var ops = onnx.Graph.Nodes.Select(n => n.OpType).ToList();
+        Assert.Equal("Transpose", ops[0]);
+        Assert.Equal(adds, ops.Count(o => o == "Add"));
+        Assert.DoesNotContain("BatchNormalization", ops);
+        Assert.True(ops.Count(o => o == "Relu") >= relusAfterAdd);
         var path = Path.Combine(TestPaths.NewTempDir("kws-export"), "m.onnx");
         onnx.Save(path);
         var check = OnnxChecker.Check(path);

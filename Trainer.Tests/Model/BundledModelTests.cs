@@ -23,7 +23,7 @@ public class BundledModelTests
         var test = report.RootElement.GetProperty("evaluations").EnumerateArray().Single(e => e.GetProperty("split").GetString()!.StartsWith("test", StringComparison.Ordinal));
 
         var defaults = new TrainOptions();
-        var layout = DatasetLayout.Resolve(data, null, [], [Path.Combine(data, "other_words")]);
+        var layout = DatasetLayout.Resolve(Path.Combine(data, "speech_commands"), null, [], [Path.Combine(data, "other_words")]);
         var refs = DatasetScanner.Scan(layout, new SpeakerSplitter(defaults.ValidationPercent, defaults.TestPercent))
             .Where(r => r.Split == DataSplit.Test).ToList();
         var clips = LoadedDataset.Load(refs, layout with { Noise = null });

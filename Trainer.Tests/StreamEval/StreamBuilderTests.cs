@@ -153,4 +153,44 @@ public class StreamBuilderTests
         Assert.Contains("--noise", ex.Message);
         Assert.Equal(stream.Speech, SnrMixer.Mix(stream, double.PositiveInfinity));
     }
+
+    [Fact]
+    public void SentencesRunTheirWordsTogetherAndKeepTheirGapsBetweenThem()
+    {
+        var (keywords, others, noise) = Clips();
+        var options = new StreamOptions { Minutes = 3, SentenceWordsMin = 3, SentenceWordsMax = 5, WordGapMinS = 0, WordGapMaxS = 0.1, KeywordShare = 0 };
+        var stream = StreamBuilder.Build(keywords, others, noise, options);
+        Assert.All(stream.Words, w => Assert.Null(w.Keyword));
+        var gaps = stream.Words.Zip(stream.Words.Skip(1), (a, b) => b.StartS - a.EndS).ToList();
+        Assert.All(gaps, g => Assert.True(g is >= 0 and <= 0.1 + 1e-6 or >= 1.3 - 1e-6 and <= 2.3 + 1e-6, $"gap {g}"));
+        var sentences = 1 + gaps.Count(g => g > 1);
+        var lengths = new List<int>();
+        var run = 1;
+        foreach (var g in gaps)
+        {
+            if (g > 1)
+            {
+                lengths.Add(run);
+                run = 1;
+            }
+            else
+            {
+                run++;
+            }
+        }
+
+        Assert.All(lengths, n => Assert.InRange(n, 3, 5));
+        Assert.Equal(sentences - 1, lengths.Count);
+        Assert.Contains(lengths, n => n == 5);
+    }
+
+    [Fact]
+    public void OneWordAtATimeDrawsNoSentenceLengthsOrWordGaps()
+    {
+        var (keywords, others, noise) = Clips();
+        var single = StreamBuilder.Build(keywords, others, noise, new StreamOptions { Minutes = 2, Seed = 4 });
+        var explicitOne = StreamBuilder.Build(keywords, others, noise, new StreamOptions { Minutes = 2, Seed = 4, SentenceWordsMin = 1, SentenceWordsMax = 1, WordGapMaxS = 0.5 });
+        Assert.Equal(single.Words, explicitOne.Words);
+        Assert.All(single.Words.Zip(single.Words.Skip(1), (a, b) => b.StartS - a.EndS), g => Assert.InRange(g, 1.3 - 1e-6, 2.3 + 1e-6));
+    }
 }

@@ -17,7 +17,7 @@ public class TinyTrainingTests
         var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-tiny-data"), speakers: 20, perSpeaker: 2);
         var output = TestPaths.NewTempDir("kws-tiny-out");
         var options = new TrainOptions { Epochs = 3, BatchSize = 16, Width = 8, Blocks = 1, Threads = 2, Augment = AugmentOptions.None with { NoiseProbability = 0.5 } };
-        var code = new TrainJob(data, null, [], [], output, options).Run();
+        var code = new TrainJob([data], null, [], [], output, options).Run();
 
         Assert.Equal(0, code);
         foreach (var file in new[] { "model.onnx", "model.weights", Checkpoint.FileName, "report.json", "report.html" })
@@ -47,7 +47,7 @@ public class TinyTrainingTests
         var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-tiny-data"), speakers: 10, perSpeaker: 1);
         var output = TestPaths.NewTempDir("kws-tiny-out");
         var options = new TrainOptions { Epochs = 1, BatchSize = 16, Width = 8, Blocks = 1, Threads = 1, Augment = AugmentOptions.None, KeepLastEpoch = true };
-        Assert.Equal(0, new TrainJob(data, null, [], [], output, options).Run());
+        Assert.Equal(0, new TrainJob([data], null, [], [], output, options).Run());
         Assert.Contains("epoch 1 (the last epoch: --keep-last)", File.ReadAllText(Path.Combine(output, "report.html")));
 
         var exported = Path.Combine(output, "again.onnx");
@@ -67,7 +67,7 @@ public class TinyTrainingTests
         var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-tiny-data"), speakers: 20, perSpeaker: 2);
         var output = TestPaths.NewTempDir("kws-tiny-out");
         var options = new TrainOptions { Epochs = 2, BatchSize = 16, Width = 8, Blocks = 1, Threads = 1, Augment = AugmentOptions.None, RealKeywordRepeat = 2 };
-        Assert.Equal(0, new TrainJob(data, null, [], [], output, options, wordClasses: true).Run());
+        Assert.Equal(0, new TrainJob([data], null, [], [], output, options, wordClasses: true).Run());
 
         var checkpoint = File.ReadAllText(Path.Combine(output, Checkpoint.FileName));
         Assert.Contains("\"up\"", checkpoint);

@@ -28,6 +28,22 @@ internal sealed record AugmentOptions
     /// </summary>
     public double PartialWordPercent { get; init; }
 
+    /// <summary>
+    /// Share of <c>_unknown_</c> examples, in percent, that are two other words run together (0 to 100 ms apart), cut
+    /// like a partial word so that the window holds the end of one and the beginning of the other: two words run
+    /// together must not fire ("go" + "sick" is not "no"). Their target is plain <c>_unknown_</c>. 0 = off.
+    /// </summary>
+    public double RunTogetherPercent { get; init; }
+
+    /// <summary>
+    /// Share of keyword examples, in percent, with another word run together with them (0 to 100 ms before or after;
+    /// the keyword stays whole): in running speech a keyword comes between other words. 0 = off.
+    /// </summary>
+    public double KeywordContextPercent { get; init; }
+
+    /// <summary>Longest pause between two words run together, in ms.</summary>
+    public double RunTogetherGapMs { get; init; } = 100;
+
     /// <summary>Smallest part of the word a partial-word example keeps (0..1, of the word's active span).</summary>
     public double PartialKeepMin { get; init; } = 0.2;
 

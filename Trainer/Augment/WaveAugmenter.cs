@@ -13,9 +13,10 @@ internal sealed class WaveAugmenter(AugmentOptions options, IReadOnlyList<float[
     /// <summary>
     /// Writes an augmented copy of <paramref name="clip"/> into <paramref name="output"/> (same length). With
     /// <paramref name="partialWord"/> the shift is drawn from the partial-word range instead, so that only the beginning
-    /// or the end of the (centred) word stays in the window.
+    /// or the end of the (centred) word stays in the window. A non-empty <paramref name="neighbour"/> (another clip) has
+    /// its word run together with the clip's (<see cref="RunTogether"/>) before noise and gain are applied.
     /// </summary>
-    public void Augment(ReadOnlySpan<float> clip, Span<float> output, Random rng, bool partialWord = false)
+    public void Augment(ReadOnlySpan<float> clip, Span<float> output, Random rng, bool partialWord = false, ReadOnlySpan<float> neighbour = default)
     {
         Span<float> stretched = clip.Length <= 16000 ? stackalloc float[clip.Length] : new float[clip.Length];
         scoped var source = clip;
@@ -38,6 +39,11 @@ internal sealed class WaveAugmenter(AugmentOptions options, IReadOnlyList<float[
             source[(-shift)..].CopyTo(output);
         }
 
+        if (!neighbour.IsEmpty)
+        {
+            RunTogether(output, neighbour, rng, partialWord);
+        }
+
         if (noise.Count > 0 && rng.NextDouble() < options.NoiseProbability)
         {
             var snrDb = options.SnrMinDb + (rng.NextDouble() * (options.SnrMaxDb - options.SnrMinDb));
@@ -51,6 +57,36 @@ internal sealed class WaveAugmenter(AugmentOptions options, IReadOnlyList<float[
         }
 
         TensorPrimitives.Clamp(output, -1f, 1f, output);
+    }
+
+    /// <summary>
+    /// Adds the word of <paramref name="neighbour"/> next to the word in <paramref name="audio"/>, 0 to
+    /// <see cref="AugmentOptions.RunTogetherGapMs"/> away, at the word's level within ±6 dB (each word's extent by
+    /// <see cref="WordExtent"/>, faded in and out over 10 ms; what falls outside the window is cut). A word cut at one
+    /// edge of the window (<paramref name="wordIsPartial"/>) gets its neighbour on the other side, so the window holds
+    /// the end of one word and the start of the next; a whole word gets it before or after at random.
+    /// </summary>
+    public void RunTogether(Span<float> audio, ReadOnlySpan<float> neighbour, Random rng, bool wordIsPartial)
+    {
+        if (WordExtent.Measure(audio) is not var (ms, me) || WordExtent.Measure(neighbour) is not var (ns, ne))
+        {
+            return;
+        }
+
+        var after = wordIsPartial ? ms < audio.Length - me : rng.Next(2) == 0;
+        var word = neighbour[ns..ne];
+        var gain = (float)(Math.Sqrt(WordExtent.Power(audio[ms..me]) / Math.Max(WordExtent.Power(word), 1e-12)) * Math.Pow(10, ((rng.NextDouble() * 12) - 6) / 20));
+        var gap = (int)(rng.NextDouble() * options.RunTogetherGapMs * sampleRateHz / 1000);
+        var start = after ? me + gap : ms - gap - word.Length;
+        const int Fade = 160;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var at = start + i;
+            if (at >= 0 && at < audio.Length)
+            {
+                audio[at] += word[i] * gain * Math.Min(1f, Math.Min(i, word.Length - 1 - i) / (float)Fade);
+            }
+        }
     }
 
     /// <summary>True when an example of class <paramref name="unknown"/> should be cut to a partial word (draws only when the option is on).</summary>

@@ -2,7 +2,10 @@ using Trainer.Data;
 
 namespace Trainer.Cli;
 
-/// <summary>Lines that describe a loaded dataset: clips and speakers per split and class.</summary>
+/// <summary>
+/// Lines that describe a loaded dataset: clips and speakers per split and class, and (<see cref="SourceTable"/>) the
+/// clips per source, split and class, so that a reader sees where every split's figures come from.
+/// </summary>
 internal static class DataSummary
 {
     public static IReadOnlyList<string> Describe(LoadedDataset dataset)
@@ -17,6 +20,14 @@ internal static class DataSummary
         }
 
         lines.Add($"background noise: {dataset.Noise.Count} recordings, {dataset.Noise.Sum(n => n.Length) / 16000.0:F0} s; unreadable files skipped: {dataset.Skipped.Count}");
+        return lines;
+    }
+
+    /// <summary>The per-source counts as a text table (a header line, then one line per source and split).</summary>
+    public static IReadOnlyList<string> SourceTable(IReadOnlyList<SourceCount> counts)
+    {
+        var lines = new List<string> { $"{"source",-24} {"split",-10} {string.Join(" ", ClassLabels.All.Select(l => $"{l,9}"))} {"speakers",8}" };
+        lines.AddRange(counts.Select(row => $"{row.Source,-24} {row.Split,-10} {string.Join(" ", row.Clips.Select(n => $"{n,9}"))} {row.Speakers,8}"));
         return lines;
     }
 }

@@ -12,7 +12,7 @@ internal static class EvaluateCommand
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "The ONNX model to evaluate", Required = true };
-        var data = new Option<string>("--data") { Description = "Speech Commands-layout folder (or one holding speech_commands/)", Required = true };
+        var data = new Option<string[]>("--data") { Description = "Speech Commands-layout folder (repeatable), or a folder holding the shared data's layout folders (speech_commands/, mini_speech_commands/, more_words/: every one there is read)", Required = true, AllowMultipleArgumentsPerToken = false };
         var split = new Option<string>("--split") { Description = "Which speakers: all, train, validation or test (by speaker hash, as in train)", DefaultValueFactory = _ => "all" };
         var negatives = new Option<string[]>("--negatives") { Description = "Folder of negative recordings to add (repeatable)" };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON" };
@@ -34,7 +34,7 @@ internal static class EvaluateCommand
                 "test" => DataSplit.Test,
                 _ => throw new ArgumentException($"--split is '{which}'; use all, train, validation or test"),
             };
-            var layout = DatasetLayout.Resolve(parse.GetValue(data)!, null, [], parse.GetValue(negatives) ?? []);
+            var layout = DatasetLayout.Resolve(parse.GetValue(data) ?? [], null, [], parse.GetValue(negatives) ?? []);
             var defaults = new Training.TrainOptions();
             var refs = DatasetScanner.Scan(layout, new SpeakerSplitter(defaults.ValidationPercent, defaults.TestPercent))
                 .Where(r => only is null || r.Split == only).ToList();

@@ -90,7 +90,7 @@ internal static class SoakCommand
             throw new ArgumentException($"--loop-minutes is {loopMinutes}; it must be at least 0.1");
         }
 
-        var streamData = StreamData.Load(data!, noise, negatives, dataSplit);
+        var streamData = StreamData.Load([data!], noise, negatives, dataSplit);
         var clean = StreamBuilder.Build(streamData.Keywords, streamData.Others, streamData.Noise, new StreamOptions { Minutes = loopMinutes, Seed = seed });
         return (SnrMixer.Mix(clean, snr), string.Create(CultureInfo.InvariantCulture,
             $"a {loopMinutes} min stream of {split} speakers' words at {snr} dB SNR from {streamData.Folder} ({clean.Words.Count} words, looped)"));

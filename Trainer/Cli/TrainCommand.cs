@@ -9,7 +9,7 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "Speech Commands-layout folder (or a folder holding speech_commands/, _background_noise_/)", Required = true };
+        var data = new Option<string[]>("--data") { Description = "Speech Commands-layout folder (repeatable), or a folder holding the shared data's layout folders (speech_commands/, mini_speech_commands/, more_words/: every one there is read)", Required = true, AllowMultipleArgumentsPerToken = false };
         var output = new Option<string>("--out") { Description = "Folder for model.onnx, model.weights, report.json, report.html", Required = true };
         var noise = new Option<string?>("--noise") { Description = "Background-noise folder (default: _background_noise_ in or beside --data)" };
         var extra = new Option<string[]>("--extra") { Description = "Extra Speech Commands-layout folder for training only (repeatable), e.g. synthetic speech", AllowMultipleArgumentsPerToken = false };
@@ -19,14 +19,18 @@ internal static class TrainCommand
         var lr = new Option<float>("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => new TrainOptions().LearningRate };
         var seed = new Option<int>("--seed") { Description = "Seed of weights, shuffles and augmentation", DefaultValueFactory = _ => new TrainOptions().Seed };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores)", DefaultValueFactory = _ => 0 };
-        var width = new Option<int>("--width") { Description = "DS-CNN channels", DefaultValueFactory = _ => new TrainOptions().Width };
-        var blocks = new Option<int>("--blocks") { Description = "DS-CNN depthwise-separable blocks", DefaultValueFactory = _ => new TrainOptions().Blocks };
+        var arch = new Option<string>("--arch") { Description = "Network: dscnn, tcresnet or matchboxnet", DefaultValueFactory = _ => "dscnn" };
+        var width = new Option<int>("--width") { Description = "Channels (dscnn: every block; tcresnet: the first stage, 24 = the paper's width 1; matchboxnet: C)", DefaultValueFactory = _ => new TrainOptions().Width };
+        var blocks = new Option<int>("--blocks") { Description = "Blocks (dscnn: depthwise-separable blocks; tcresnet: per stage, 1 = TC-ResNet8, 2 = TC-ResNet14; matchboxnet: B)", DefaultValueFactory = _ => new TrainOptions().Blocks };
+        var repeats = new Option<int>("--repeats") { Description = "matchboxnet: separable sub-blocks per block (R)", DefaultValueFactory = _ => new TrainOptions().Repeats };
         var unknownShare = new Option<double>("--unknown-share") { Description = "Unknown examples per epoch, as a multiple of a keyword class", DefaultValueFactory = _ => new TrainOptions().UnknownShare };
         var silenceShare = new Option<double>("--silence-share") { Description = "Silence examples per epoch, as a multiple of a keyword class", DefaultValueFactory = _ => new TrainOptions().SilenceShare };
         var specAugment = new Option<bool>("--spec-augment") { Description = "Add SpecAugment masks (2 time, 2 frequency)" };
         var speed = new Option<double>("--speed-percent") { Description = "Speed perturbation: play clips up to this many percent faster or slower (0 = off)", DefaultValueFactory = _ => new AugmentOptions().SpeedPercent };
         var gain = new Option<double>("--gain-db") { Description = "Random gain up to this many dB either way on every example (0 = off)", DefaultValueFactory = _ => new AugmentOptions().GainDb };
         var partial = new Option<double>("--partial-words") { Description = "Percent of unknown examples cut to the beginning or end of their word (partial words must not fire; 0 = off)", DefaultValueFactory = _ => new AugmentOptions().PartialWordPercent };
+        var runTogether = new Option<double>("--run-together") { Description = "Percent of unknown examples made of two other words run together, the window over the join (must not fire; 0 = off)", DefaultValueFactory = _ => 0 };
+        var keywordContext = new Option<double>("--keyword-context") { Description = "Percent of keyword examples with another word run together before or after the (whole) keyword (0 = off)", DefaultValueFactory = _ => 0 };
         var realRepeat = new Option<int>("--real-keyword-repeat") { Description = "Times per epoch each yes/no clip of --data (not of --extra folders) is drawn, with fresh augmentation each time", DefaultValueFactory = _ => new TrainOptions().RealKeywordRepeat };
         var wordClasses = new Option<bool>("--word-classes") { Description = "Train each named negative word (down, go, ..., each --negatives folder) as a class of its own; the model still outputs yes, no, _silence_, _unknown_" };
         var keepLast = new Option<bool>("--keep-last") { Description = "Keep the last epoch's weights (default: the epoch with the lowest validation loss)" };
@@ -35,7 +39,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train the keyword CNN, export it as ONNX with the model contract, check it in ONNX Runtime, and write a report.")
         {
-            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, width, blocks, unknownShare, silenceShare, specAugment, speed, gain, partial, realRepeat, wordClasses, keepLast, noAugment, holdOutNoise,
+            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, arch, width, blocks, repeats, unknownShare, silenceShare, specAugment, speed, gain, partial, runTogether, keywordContext, realRepeat, wordClasses, keepLast, noAugment, holdOutNoise,
         };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
@@ -57,9 +61,11 @@ internal static class TrainCommand
                 throw new ArgumentException($"--partial-words is a percentage from 0 to 100, got {partialPercent}");
             }
 
+            var together = Percent(parse.GetValue(runTogether), "--run-together");
+            var context = Percent(parse.GetValue(keywordContext), "--keyword-context");
             var augment = parse.GetValue(noAugment)
                 ? AugmentOptions.None
-                : new AugmentOptions { SpeedPercent = speedPercent, GainDb = gainDb, PartialWordPercent = partialPercent };
+                : new AugmentOptions { SpeedPercent = speedPercent, GainDb = gainDb, PartialWordPercent = partialPercent, RunTogetherPercent = together, KeywordContextPercent = context };
             if (parse.GetValue(specAugment))
             {
                 augment = augment with { TimeMasks = 2, FrequencyMasks = 2 };
@@ -72,8 +78,10 @@ internal static class TrainCommand
                 LearningRate = (float)PositiveFinite(parse.GetValue(lr), "--lr"),
                 Seed = parse.GetValue(seed),
                 Threads = NotNegative(parse.GetValue(threads), "--threads"),
+                Architecture = ParseArchitecture(parse.GetValue(arch)!),
                 Width = Positive(parse.GetValue(width), "--width"),
                 Blocks = Positive(parse.GetValue(blocks), "--blocks"),
+                Repeats = Positive(parse.GetValue(repeats), "--repeats"),
                 UnknownShare = NotNegativeFinite(parse.GetValue(unknownShare), "--unknown-share"),
                 SilenceShare = NotNegativeFinite(parse.GetValue(silenceShare), "--silence-share"),
                 RealKeywordRepeat = Positive(parse.GetValue(realRepeat), "--real-keyword-repeat"),
@@ -82,7 +90,7 @@ internal static class TrainCommand
                 HoldOutNoise = parse.GetValue(holdOutNoise),
             };
             var job = new TrainJob(
-                parse.GetValue(data)!,
+                parse.GetValue(data) ?? [],
                 parse.GetValue(noise),
                 parse.GetValue(extra) ?? [],
                 parse.GetValue(negatives) ?? [],
@@ -93,6 +101,17 @@ internal static class TrainCommand
         }));
         return command;
     }
+
+    private static ModelArchitecture ParseArchitecture(string value) => value.ToLowerInvariant() switch
+    {
+        "dscnn" => ModelArchitecture.DsCnn,
+        "tcresnet" => ModelArchitecture.TcResNet,
+        "matchboxnet" => ModelArchitecture.MatchboxNet,
+        _ => throw new ArgumentException($"--arch is '{value}'; use dscnn, tcresnet or matchboxnet"),
+    };
+
+    private static double Percent(double value, string name) =>
+        value is >= 0 and <= 100 ? value : throw new ArgumentException($"{name} is a percentage from 0 to 100, got {value}");
 
     private static int Positive(int value, string name) =>
         value > 0 ? value : throw new ArgumentException($"{name} must be a positive number, got {value}");

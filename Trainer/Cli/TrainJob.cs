@@ -14,14 +14,14 @@ namespace Trainer.Cli;
 /// Runtime that the file agrees with the engine on the validation speakers (within 0.1% accuracy), evaluate the file
 /// on the test speakers, and write report.json and report.html.
 /// </summary>
-/// <param name="data">The Speech Commands-layout folder.</param>
+/// <param name="data">The Speech Commands-layout folders (or folders holding them, see <see cref="DatasetLayout"/>).</param>
 /// <param name="noise">The background-noise folder, or null for the one in or beside <paramref name="data"/>.</param>
 /// <param name="extra">Extra training-only folders (synthetic speech, say).</param>
 /// <param name="negatives">Folders of negative recordings.</param>
 /// <param name="output">Where the model, checkpoint and report go.</param>
 /// <param name="options">The training options.</param>
 /// <param name="wordClasses">Train the named negative words as classes of their own (see <see cref="WordClasses"/>).</param>
-internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string> extra, IReadOnlyList<string> negatives, string output, TrainOptions options,
+internal sealed class TrainJob(IReadOnlyList<string> data, string? noise, IReadOnlyList<string> extra, IReadOnlyList<string> negatives, string output, TrainOptions options,
     bool wordClasses = false)
 {
     /// <summary>Largest accuracy difference allowed between the engine and ONNX Runtime on the validation split.</summary>
@@ -37,11 +37,11 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
         var refs = HeldOutSpeakers.ExcludeFromExtra(DatasetScanner.Scan(layout, splitter), out var heldOutExtra);
         if (heldOutExtra.Count > 0)
         {
-            Console.WriteLine($"Left out {heldOutExtra.Count} clips of the extra folders: their speakers are validation or test speakers of {layout.SpeechCommands} " +
+            Console.WriteLine($"Left out {heldOutExtra.Count} clips of the extra folders: their speakers are validation or test speakers of {layout.DescribeRoots()} " +
                 $"(first: {heldOutExtra[0].Path})");
         }
 
-        Console.WriteLine($"Reading {refs.Count} clips from {layout.SpeechCommands}{(layout.Negatives.Count + layout.ExtraTraining.Count > 0 ? " and extra folders" : "")} ...");
+        Console.WriteLine($"Reading {refs.Count} clips from {layout.DescribeRoots()}{(layout.Negatives.Count + layout.ExtraTraining.Count > 0 ? " and extra folders" : "")} ...");
         var dataset = LoadedDataset.Load(refs, layout, (done, total) => Console.Write($"\r  {done}/{total} clips read"));
         Console.WriteLine();
         foreach (var skipped in dataset.Skipped)
@@ -57,7 +57,8 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
         }
 
         var summary = DataSummary.Describe(dataset);
-        foreach (var line in summary)
+        var sources = SourceCount.Of(dataset);
+        foreach (var line in summary.Concat(DataSummary.SourceTable(sources)))
         {
             Console.WriteLine(line);
         }
@@ -115,6 +116,7 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
             best_epoch = result.BestEpoch,
             options,
             data = summary,
+            sources,
             skipped = dataset.Skipped,
             parity = parity.Describe(),
             history = result.History,
@@ -122,7 +124,7 @@ internal sealed class TrainJob(string data, string? noise, IReadOnlyList<string>
         }, EvaluationReport.JsonOptions));
         var examples = SpectrogramExamples.Pick(dataset, result.Featurizer, options);
         File.WriteAllText(Path.Combine(output, "report.html"),
-            HtmlReport.Build("kws-trainer report", [.. summary, description, parity.Describe()], result.History, result.BestEpoch, options.KeepLastEpoch, reports, examples));
+            HtmlReport.Build("kws-trainer report", [.. summary, description, parity.Describe()], sources, result.History, result.BestEpoch, options.KeepLastEpoch, reports, examples));
         Console.WriteLine($"Wrote {Path.Combine(output, "report.json")} and report.html");
         return 0;
     }

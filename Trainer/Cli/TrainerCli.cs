@@ -14,6 +14,7 @@ internal static class TrainerCli
             EvaluateCommand.Create(),
             ExportCommand.Create(),
             EvaluateStreamCommand.Create(),
+            EvaluateSpeechCommand.Create(),
             SoakCommand.Create(),
         };
         return root.Parse(args).Invoke();

@@ -62,7 +62,7 @@ internal static class HeldOutNoise
                 }
 
                 var name = $"background noise {r + 1}, {split} part, at {start / (double)ClipLoader.SampleRateHz:F2} s";
-                clips.Add(new Clip(audio, new ClipRef(name, ClassLabels.Silence, $"noise-{split}", split, "held-out noise")));
+                clips.Add(new Clip(audio, new ClipRef(name, ClassLabels.Silence, $"noise-{split}", split, "held-out noise", "held-out noise")));
             }
         }
 

@@ -6,8 +6,8 @@ using Trainer.Engine.Models;
 namespace Trainer.Export;
 
 /// <summary>
-/// Writes an engine model as an ONNX file (IR 8, opset 17) that carries the model contract in its metadata. Batch
-/// norm after a convolution is folded into it (w' = w * g / sqrt(v + e), b' = (b - m) * g / sqrt(v + e) + beta);
+/// Writes an engine model as an ONNX file (IR 8, opset 17) that carries the model contract in its metadata. Residual
+/// blocks become their two branches and an Add (and a Relu); batch norm after a convolution is folded into it (w' = w * g / sqrt(v + e), b' = (b - m) * g / sqrt(v + e) + beta);
 /// dropout is dropped; a softmax is appended, so the output holds probabilities. A model with more classes than the
 /// contract has labels (trained with <see cref="Trainer.Training.WordClasses"/>) gets a constant matrix product after
 /// the softmax that adds the word classes into <c>_unknown_</c>. Input "features" [N, 1, Frames, MelBins], output
@@ -21,60 +21,9 @@ internal static class OnnxExporter
     /// <summary>The ONNX model of <paramref name="model"/> under <paramref name="contract"/>.</summary>
     public static OnnxModel Build(Sequential model, ModelContract contract, string description)
     {
-        var graph = new OnnxGraph("kws_dscnn");
+        var graph = new OnnxGraph("kws_cnn");
         var current = graph.AddInput(InputName, OnnxElementType.Float, "N", 1, contract.Frames, contract.FrontEnd.MelBins);
-        var layers = model.Layers;
-        for (var i = 0; i < layers.Count; i++)
-        {
-            var name = $"l{i}";
-            var next = i + 1 < layers.Count ? layers[i + 1] : null;
-            var bn = next as BatchNorm2d;
-            switch (layers[i])
-            {
-                case Conv2d conv:
-                    current = AddConv(graph, name, current, conv.Weight.Value, conv.Bias?.Value, conv.OutChannels, conv.InChannels, conv.Geometry, 1, bn);
-                    i += bn is null ? 0 : 1;
-                    break;
-                case DepthwiseConv2d dw:
-                    current = AddConv(graph, name, current, dw.Weight.Value, dw.Bias?.Value, dw.Channels, 1, dw.Geometry, dw.Channels, bn);
-                    i += bn is null ? 0 : 1;
-                    break;
-                case BatchNorm2d norm:
-                    current = graph.BatchNormalization(name, current,
-                        graph.AddInitializer($"{name}.gamma", norm.Gamma.Value, norm.Channels),
-                        graph.AddInitializer($"{name}.beta", norm.Beta.Value, norm.Channels),
-                        graph.AddInitializer($"{name}.mean", norm.RunningMean, norm.Channels),
-                        graph.AddInitializer($"{name}.var", norm.RunningVar, norm.Channels),
-                        norm.Epsilon);
-                    break;
-                case ReLU:
-                    current = graph.Relu(name, current);
-                    break;
-                case MaxPool2d pool:
-                    current = graph.MaxPool(name, current, Kernel(pool.Geometry), Strides(pool.Geometry), Pads(pool.Geometry));
-                    break;
-                case AvgPool2d pool:
-                    current = graph.AveragePool(name, current, Kernel(pool.Geometry), Strides(pool.Geometry), Pads(pool.Geometry));
-                    break;
-                case GlobalAvgPool:
-                    current = graph.GlobalAveragePool(name, current);
-                    break;
-                case Flatten:
-                    current = graph.Flatten(name, current);
-                    break;
-                case Dropout:
-                    break;
-                case Linear linear:
-                    current = graph.Gemm(name, current,
-                        graph.AddInitializer($"{name}.weight", linear.Weight.Value, linear.OutFeatures, linear.InFeatures),
-                        linear.Bias is null ? null : graph.AddInitializer($"{name}.bias", linear.Bias.Value, linear.OutFeatures),
-                        transB: true);
-                    break;
-                default:
-                    throw new NotSupportedException($"layer {i} ({layers[i].GetType().Name}) has no ONNX export");
-            }
-        }
-
+        current = AddLayers(graph, model.Layers, current, "l");
         var classes = model.OutputShape.Size;
         if (classes == contract.Labels.Count)
         {
@@ -104,6 +53,75 @@ internal static class OnnxExporter
         }
 
         return onnx;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="layers"/> after <paramref name="current"/>, naming each node <paramref name="prefix"/> and
+    /// its index; a residual block adds its branches (prefixes "{name}m" and "{name}s"), their sum and a ReLU.
+    /// </summary>
+    private static string AddLayers(OnnxGraph graph, IReadOnlyList<Layer> layers, string current, string prefix)
+    {
+        for (var i = 0; i < layers.Count; i++)
+        {
+            var name = $"{prefix}{i}";
+            var next = i + 1 < layers.Count ? layers[i + 1] : null;
+            var bn = next as BatchNorm2d;
+            switch (layers[i])
+            {
+                case Conv2d conv:
+                    current = AddConv(graph, name, current, conv.Weight.Value, conv.Bias?.Value, conv.OutChannels, conv.InChannels, conv.Geometry, 1, bn);
+                    i += bn is null ? 0 : 1;
+                    break;
+                case DepthwiseConv2d dw:
+                    current = AddConv(graph, name, current, dw.Weight.Value, dw.Bias?.Value, dw.Channels, 1, dw.Geometry, dw.Channels, bn);
+                    i += bn is null ? 0 : 1;
+                    break;
+                case BatchNorm2d norm:
+                    current = graph.BatchNormalization(name, current,
+                        graph.AddInitializer($"{name}.gamma", norm.Gamma.Value, norm.Channels),
+                        graph.AddInitializer($"{name}.beta", norm.Beta.Value, norm.Channels),
+                        graph.AddInitializer($"{name}.mean", norm.RunningMean, norm.Channels),
+                        graph.AddInitializer($"{name}.var", norm.RunningVar, norm.Channels),
+                        norm.Epsilon);
+                    break;
+                case ReLU:
+                    current = graph.Relu(name, current);
+                    break;
+                case SwapChannelsAndWidth:
+                    current = graph.Transpose(name, current, 0, 3, 2, 1);
+                    break;
+                case Residual block:
+                    var main = AddLayers(graph, block.Main, current, $"{name}m");
+                    var shortcut = block.Shortcut.Count == 0 ? current : AddLayers(graph, block.Shortcut, current, $"{name}s");
+                    current = graph.Add(block.ReluAfterAdd ? $"{name}.sum" : name, main, shortcut);
+                    current = block.ReluAfterAdd ? graph.Relu(name, current) : current;
+                    break;
+                case MaxPool2d pool:
+                    current = graph.MaxPool(name, current, Kernel(pool.Geometry), Strides(pool.Geometry), Pads(pool.Geometry));
+                    break;
+                case AvgPool2d pool:
+                    current = graph.AveragePool(name, current, Kernel(pool.Geometry), Strides(pool.Geometry), Pads(pool.Geometry));
+                    break;
+                case GlobalAvgPool:
+                    current = graph.GlobalAveragePool(name, current);
+                    break;
+                case Flatten:
+                    current = graph.Flatten(name, current);
+                    break;
+                case Dropout:
+                    break;
+                case Linear linear:
+                    current = graph.Gemm(name, current,
+                        graph.AddInitializer($"{name}.weight", linear.Weight.Value, linear.OutFeatures, linear.InFeatures),
+                        linear.Bias is null ? null : graph.AddInitializer($"{name}.bias", linear.Bias.Value, linear.OutFeatures),
+                        transB: true);
+                    break;
+                default:
+                    throw new NotSupportedException($"layer {name} ({layers[i].GetType().Name}) has no ONNX export");
+            }
+        }
+
+        return current;
     }
 
     private static string AddConv(OnnxGraph graph, string name, string input, float[] weight, float[]? bias, int outChannels, int inPerGroup,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Trainer.Data;
 using Trainer.Evaluation;
 using Trainer.Training;
 
@@ -14,7 +15,7 @@ internal static class HtmlReport
     /// <summary>An example spectrogram to show: class label, file and its features (frames x mels, normalised).</summary>
     public sealed record SpectrogramExample(string Label, string File, float[] Features, int Frames, int Mels);
 
-    public static string Build(string title, IReadOnlyList<string> summary, IReadOnlyList<EpochStats> history, int bestEpoch, bool keptLast,
+    public static string Build(string title, IReadOnlyList<string> summary, IReadOnlyList<SourceCount> sources, IReadOnlyList<EpochStats> history, int bestEpoch, bool keptLast,
         IReadOnlyList<EvaluationReport> evaluations, IReadOnlyList<SpectrogramExample> spectrograms)
     {
         var html = new StringBuilder();
@@ -28,7 +29,31 @@ internal static class HtmlReport
             html.Append("<li>").Append(SvgCharts.Escape(line)).Append("</li>");
         }
 
-        html.Append("</ul><h2>Training curves</h2>");
+        html.Append("</ul>");
+        if (sources.Count > 0)
+        {
+            html.Append("<h2>Data per source and split</h2><table><tr><th>source</th><th>split</th>");
+            foreach (var label in ClassLabels.All)
+            {
+                html.Append("<th>").Append(SvgCharts.Escape(label)).Append("</th>");
+            }
+
+            html.Append("<th>speakers</th></tr>");
+            foreach (var row in sources)
+            {
+                html.Append("<tr><td>").Append(SvgCharts.Escape(row.Source)).Append("</td><td>").Append(row.Split).Append("</td>");
+                foreach (var n in row.Clips)
+                {
+                    html.Append(CultureInfo.InvariantCulture, $"<td>{n}</td>");
+                }
+
+                html.Append(CultureInfo.InvariantCulture, $"<td>{row.Speakers}</td></tr>");
+            }
+
+            html.Append("</table><p>No speaker is in two splits: every source is split by the same hash of the speaker id.</p>");
+        }
+
+        html.Append("<h2>Training curves</h2>");
         var epochs = history.Select(h => (double)h.Epoch).ToList();
         html.Append("<div class='fig'>").Append(SvgCharts.Lines("Loss", "epoch", "cross-entropy", [
             new SvgCharts.Series("train", history.Select(h => ((double)h.Epoch, h.TrainLoss)).ToList()),

@@ -16,14 +16,20 @@ internal sealed class PipelineSession : IDisposable
     private readonly DetectionPipeline _pipeline;
     private readonly Sink _sink;
 
-    /// <summary>Opens the model and composes the pipeline; <paramref name="keepDetections"/> false only counts them (nothing grows).</summary>
-    public PipelineSession(ServiceSettings settings, bool keepDetections = true)
+    /// <summary>
+    /// Opens the model and composes the pipeline; <paramref name="keepDetections"/> false only counts them (nothing
+    /// grows); <paramref name="recordSmoother"/> records what reaches the smoother in <see cref="Tape"/>.
+    /// </summary>
+    public PipelineSession(ServiceSettings settings, bool keepDetections = true, bool recordSmoother = false)
     {
         _model = ModelLoader.Open(settings.Model);
         try
         {
             _sink = new Sink(keepDetections);
-            _pipeline = PipelineComposer.Compose(_model, settings, [_sink], new PipelineStats());
+            var contract = _model.Contract;
+            var hopSamples = contract.FrontEnd.HopSamples * (int)Math.Round(settings.Pipeline.InferenceHopMs / contract.FrontEnd.HopMs);
+            _pipeline = PipelineComposer.Compose(_model, settings, [_sink], new PipelineStats(),
+                recordSmoother ? smoother => Tape = new SmootherTape(smoother, contract, hopSamples) : null);
         }
         catch (ConfigurationException e)
         {
@@ -36,6 +42,9 @@ internal sealed class PipelineSession : IDisposable
         var smoother = PipelineComposer.SmootherOptions(_model.Contract, settings.Smoother);
         Thresholds = Keywords.ToDictionary(k => k, k => smoother.Thresholds.TryGetValue(k, out var t) ? t : smoother.DefaultThreshold, StringComparer.Ordinal);
     }
+
+    /// <summary>What reached the smoother, when the session records it; else null.</summary>
+    public SmootherTape? Tape { get; private set; }
 
     /// <summary>The settings as given (<see cref="Thresholds"/> has the thresholds in force, the model's own included).</summary>
     public ServiceSettings Settings { get; }

@@ -5,7 +5,8 @@ namespace Trainer.StreamEval;
 /// <summary>
 /// Lays out a long test stream: after a lead-in, one word at a time (a keyword with probability
 /// <see cref="StreamOptions.KeywordShare"/>, else another word), each followed by a random gap, until the stream is
-/// full. Only each clip's word extent (plus 50 ms either side, faded over 10 ms) is copied in, scaled to the speech
+/// full; or, with <see cref="StreamOptions.Sentences"/>, sentences of several such words run together (running
+/// speech made of held-out speakers' words: every word of a sentence may be another speaker's). Only each clip's word extent (plus 50 ms either side, faded over 10 ms) is copied in, scaled to the speech
 /// level; the reported start and end are those of the word, not the clip.
 /// </summary>
 internal static class StreamBuilder
@@ -37,21 +38,30 @@ internal static class StreamBuilder
         var words = new List<PlacedWord>();
         var level = Math.Pow(10, options.SpeechLevelDbfs / 20);
         var pos = (long)(options.LeadInS * SampleRateHz);
-        while (true)
+        var full = false;
+        while (!full)
         {
-            var pool = rng.NextDouble() < options.KeywordShare ? byKeyword[rng.Next(byKeyword.Count)] : otherWords;
-            var item = pool[rng.Next(pool.Count)];
-            var (s, e) = item.Extent;
-            var wordEnd = pos + (e - s);
-            if (wordEnd + (long)(1.5 * SampleRateHz) > length)
+            // One word at a time draws nothing here, so its streams stay what they were before sentences existed.
+            var count = options.Sentences ? rng.Next(options.SentenceWordsMin, options.SentenceWordsMax + 1) : 1;
+            for (var w = 0; w < count; w++)
             {
-                break;
-            }
+                var pool = rng.NextDouble() < options.KeywordShare ? byKeyword[rng.Next(byKeyword.Count)] : otherWords;
+                var item = pool[rng.Next(pool.Count)];
+                var (s, e) = item.Extent;
+                var wordEnd = pos + (e - s);
+                if (wordEnd + (long)(1.5 * SampleRateHz) > length)
+                {
+                    full = true;
+                    break;
+                }
 
-            Place(speech, item.Clip.Audio, s, e, pos, level);
-            words.Add(new PlacedWord(WordOf(item.Clip.Ref), item.Keyword, item.Clip.Ref.Path, pos, wordEnd));
-            var gap = options.GapMinS + (rng.NextDouble() * (options.GapMaxS - options.GapMinS));
-            pos = wordEnd + (long)(gap * SampleRateHz);
+                Place(speech, item.Clip.Audio, s, e, pos, level);
+                words.Add(new PlacedWord(WordOf(item.Clip.Ref), item.Keyword, item.Clip.Ref.Path, pos, wordEnd));
+                var gap = w < count - 1
+                    ? options.WordGapMinS + (rng.NextDouble() * (options.WordGapMaxS - options.WordGapMinS))
+                    : options.GapMinS + (rng.NextDouble() * (options.GapMaxS - options.GapMinS));
+                pos = wordEnd + (long)(gap * SampleRateHz);
+            }
         }
 
         var noiseTrack = NoiseTrack.Build(noise, length, new Random(unchecked((options.Seed * 7919) + 104729)));

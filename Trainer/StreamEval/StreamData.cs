@@ -21,7 +21,7 @@ internal sealed record StreamData(IReadOnlyList<Clip> Keywords, IReadOnlyList<Cl
     /// Reads the clips of <paramref name="split"/> and the noise (only the split's part of each recording with
     /// <paramref name="holdOutNoise"/>, see <see cref="HeldOutNoise"/>); throws <see cref="DataException"/> when a part is missing.
     /// </summary>
-    public static StreamData Load(string data, string? noise, IReadOnlyList<string> negatives, DataSplit split, bool holdOutNoise = false)
+    public static StreamData Load(IReadOnlyList<string> data, string? noise, IReadOnlyList<string> negatives, DataSplit split, bool holdOutNoise = false)
     {
         var layout = DatasetLayout.Resolve(data, noise, [], negatives);
         var defaults = new TrainOptions();
@@ -32,18 +32,18 @@ internal sealed record StreamData(IReadOnlyList<Clip> Keywords, IReadOnlyList<Cl
         var others = dataset.Clips.Where(c => c.Ref.ClassIndex == ClassLabels.Unknown).ToList();
         if (keywords.Count == 0)
         {
-            throw new DataException($"the {split} speakers of '{layout.SpeechCommands}' have no readable yes/no clips");
+            throw new DataException($"the {split} speakers of {layout.DescribeRoots()} have no readable yes/no clips");
         }
 
         if (others.Count == 0)
         {
-            throw new DataException($"the {split} speakers of '{layout.SpeechCommands}' have no readable clips of other words");
+            throw new DataException($"the {split} speakers of {layout.DescribeRoots()} have no readable clips of other words");
         }
 
         var noiseParts = holdOutNoise
             ? dataset.Noise.Select(n => HeldOutNoise.Portion(n, split, defaults.ValidationPercent, defaults.TestPercent)).ToList()
             : dataset.Noise;
         return new StreamData(keywords, others, noiseParts, dataset.Clips.Select(c => c.Ref.Speaker).Distinct().Count(),
-            dataset.Skipped, Path.GetFullPath(layout.SpeechCommands), layout.Noise is null ? null : Path.GetFullPath(layout.Noise));
+            dataset.Skipped, string.Join(", ", layout.Roots.Select(Path.GetFullPath)), layout.Noise is null ? null : Path.GetFullPath(layout.Noise));
     }
 }

@@ -3,15 +3,35 @@ using Trainer.Evaluation;
 
 namespace Trainer.StreamEval;
 
+/// <summary>Where a stream's words came from, for the report.</summary>
+/// <param name="Data">The folders (or recording) the words came from.</param>
+/// <param name="Speakers">Distinct speakers (or voices).</param>
+/// <param name="Clips">Clips (or sentences) available per group.</param>
+/// <param name="Noise">The noise folder, if any.</param>
+internal sealed record StreamSource(string Data, int Speakers, IReadOnlyDictionary<string, int> Clips, string? Noise);
+
 /// <summary>
 /// evaluate-stream's work: one stream layout (same words, same noise cuts) mixed at each SNR, each mix replayed through
-/// the service's pipeline with the settings as given and, for a sweep, once per threshold, the passes running in
-/// parallel (each with its own pipeline and ONNX Runtime session).
+/// the service's pipeline with the settings as given and, for a sweep, its smoother's input replayed once per
+/// threshold (<see cref="SmootherTape"/>).
 /// </summary>
 internal static class StreamEvaluation
 {
-    /// <summary>Runs every pass; <paramref name="progress"/> gets one line per finished pass.</summary>
+    /// <summary>Builds the stream from <paramref name="data"/> and runs every pass; <paramref name="progress"/> gets one line per finished pass.</summary>
     public static StreamEvaluationResult Run(StreamData data, StreamOptions options, IReadOnlyList<double> snrs, IReadOnlyList<string> overrides,
+        IReadOnlyList<double> sweep, int threads, string split, Action<string> progress)
+    {
+        var clean = StreamBuilder.Build(data.Keywords, data.Others, data.Noise, options);
+        var source = new StreamSource(data.Folder, data.Speakers, new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["keyword"] = data.Keywords.Count,
+            ["other"] = data.Others.Count,
+        }, data.NoiseFolder);
+        return Run(clean, source, options, snrs, overrides, sweep, threads, split, progress);
+    }
+
+    /// <summary>Runs every pass on a stream made elsewhere (<paramref name="clean"/>, e.g. read speech), described by <paramref name="source"/>.</summary>
+    public static StreamEvaluationResult Run(CleanStream clean, StreamSource source, StreamOptions options, IReadOnlyList<double> snrs, IReadOnlyList<string> overrides,
         IReadOnlyList<double> sweep, int threads, string split, Action<string> progress)
     {
         IReadOnlyList<string> keywords;
@@ -35,7 +55,6 @@ internal static class StreamEvaluation
             };
         }
 
-        var clean = StreamBuilder.Build(data.Keywords, data.Others, data.Noise, options);
         progress(string.Create(CultureInfo.InvariantCulture,
             $"stream: {clean.DurationS / 60:F1} min, {clean.Words.Count} words ({string.Join(", ", WordCounts(clean.Words, keywords).Select(kv => $"{kv.Key} {kv.Value}"))})"));
         var results = new List<SnrResult>();
@@ -43,15 +62,16 @@ internal static class StreamEvaluation
         {
             var mixed = SnrMixer.Mix(clean, snr);
             var measured = SnrMixer.Measure(clean.Speech, mixed, clean.Words);
-            var jobs = new List<double?> { null };
-            jobs.AddRange(sweep.Select(t => (double?)t));
-            var runs = new StreamRunResult[jobs.Count];
-            Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount }, i =>
+            // One pass with the model; the sweep replays what reached its smoother at each threshold (exactly the
+            // detections a pass of its own would give), two passes' worth of work instead of one per threshold.
+            var runs = new StreamRunResult[sweep.Count + 1];
+            runs[0] = StreamRunner.Run(mixed, clean.Words, overrides, null, out var tape);
+            progress(Describe(snr, runs[0]));
+            Parallel.For(0, sweep.Count, new ParallelOptions { MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount }, i =>
             {
-                var t = jobs[i];
-                var jobOverrides = t is { } v ? PipelineSettings.WithThreshold(overrides, keywords, v) : overrides;
-                runs[i] = StreamRunner.Run(mixed, clean.Words, jobOverrides, t);
-                progress(Describe(snr, runs[i]));
+                var t = sweep[i];
+                runs[i + 1] = StreamRunner.Replay(tape, runs[0], clean.Words, PipelineSettings.WithThreshold(overrides, keywords, t), t);
+                progress(Describe(snr, runs[i + 1]));
             });
             results.Add(new SnrResult(snr, measured, clean.DurationS, WordCounts(clean.Words, keywords), runs[0], runs[1..]));
         }
@@ -59,15 +79,11 @@ internal static class StreamEvaluation
         return new StreamEvaluationResult
         {
             Model = model,
-            Data = data.Folder,
+            Data = source.Data,
             Split = split,
-            Speakers = data.Speakers,
-            Clips = new Dictionary<string, int>(StringComparer.Ordinal)
-            {
-                ["keyword"] = data.Keywords.Count,
-                ["other"] = data.Others.Count,
-            },
-            Noise = data.NoiseFolder,
+            Speakers = source.Speakers,
+            Clips = source.Clips,
+            Noise = source.Noise,
             Stream = options,
             Overrides = overrides.Where(o => !o.StartsWith("--Model:Path=", StringComparison.Ordinal)).ToList(),
             Settings = settings,

@@ -18,6 +18,25 @@ internal sealed record StreamOptions
     /// <summary>Longest gap from the end of one word to the start of the next, in seconds.</summary>
     public double GapMaxS { get; init; } = 2.3;
 
+    /// <summary>
+    /// Fewest words in a sentence: words of one sentence follow each other with only <see cref="WordGapMinS"/> to
+    /// <see cref="WordGapMaxS"/> between them (running speech: words run together), sentences with
+    /// <see cref="GapMinS"/> to <see cref="GapMaxS"/>. 1 (with <see cref="SentenceWordsMax"/> 1): one word at a time.
+    /// </summary>
+    public int SentenceWordsMin { get; init; } = 1;
+
+    /// <summary>Most words in a sentence (drawn uniformly from <see cref="SentenceWordsMin"/> to this).</summary>
+    public int SentenceWordsMax { get; init; } = 1;
+
+    /// <summary>Shortest pause between two words of a sentence, in seconds (from the end of one word's extent to the start of the next).</summary>
+    public double WordGapMinS { get; init; }
+
+    /// <summary>Longest pause between two words of a sentence, in seconds.</summary>
+    public double WordGapMaxS { get; init; } = 0.12;
+
+    /// <summary>Whether words come in sentences of more than one.</summary>
+    public bool Sentences => SentenceWordsMax > 1;
+
     /// <summary>Noise only before the first word, in seconds (the pipeline's window and gate settle).</summary>
     public double LeadInS { get; init; } = 2;
 

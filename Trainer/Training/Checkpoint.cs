@@ -45,7 +45,7 @@ internal sealed record Checkpoint(TrainOptions Options, string Normalization)
 
         var normalization = FeatureNormalization.TryParse(checkpoint.Normalization, out var problem)
             ?? throw new DataException($"{json}: normalization is malformed: {problem}");
-        var model = DsCnn.Create(WordClasses.Count(options.WordClasses), options.Width, options.Blocks, options.Dropout);
+        var model = ModelFactory.Create(options, WordClasses.Count(options.WordClasses));
         model.Build(new Trainer.Engine.SampleShape(1, options.Frames, options.FrontEnd.MelBins), 1, 1);
         model.Load(weights);
         model.Eval();

@@ -53,6 +53,19 @@ internal sealed class EpochPlanner
     {
         var rng = new Random(Rng.DeriveSeed(_options.Seed, epoch, 0x5eed));
         var examples = _keywords.Select(c => new Example(c, c.Ref.ClassIndex)).ToList();
+        var context = _options.Augment.KeywordContextPercent / 100;
+        if (context > 0 && _unknown.Length > 0)
+        {
+            // Drawn only when the option is on, so that runs without it keep their draws.
+            for (var i = 0; i < examples.Count; i++)
+            {
+                if (rng.NextDouble() < context)
+                {
+                    examples[i] = examples[i] with { Neighbour = _unknown[rng.Next(_unknown.Length)] };
+                }
+            }
+        }
+
         var cumulative = new double[_unknown.Length];
         var total = 0.0;
         for (var i = 0; i < _unknown.Length; i++)
@@ -61,10 +74,13 @@ internal sealed class EpochPlanner
             cumulative[i] = total;
         }
 
+        var runTogether = _options.Augment.RunTogetherPercent / 100;
         for (var i = 0; i < UnknownCount; i++)
         {
             var pick = Array.BinarySearch(cumulative, rng.NextDouble() * total);
-            examples.Add(new Example(_unknown[Math.Min(pick < 0 ? ~pick : pick, _unknown.Length - 1)], ClassLabels.Unknown));
+            var clip = _unknown[Math.Min(pick < 0 ? ~pick : pick, _unknown.Length - 1)];
+            var together = runTogether > 0 && rng.NextDouble() < runTogether;
+            examples.Add(new Example(clip, ClassLabels.Unknown, together ? _unknown[rng.Next(_unknown.Length)] : null));
         }
 
         for (var i = 0; i < SilenceCount; i++)

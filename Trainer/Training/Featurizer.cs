@@ -62,8 +62,9 @@ internal sealed class Featurizer
         }
         else if (augment)
         {
-            var partial = _wave.DrawPartialWord(example.ClassIndex == ClassLabels.Unknown, rng);
-            _wave.Augment(Fit(example.Clip.Audio), wave, rng, partial);
+            var unknown = example.ClassIndex == ClassLabels.Unknown;
+            var partial = example.Neighbour is not null ? unknown : _wave.DrawPartialWord(unknown, rng);
+            _wave.Augment(Fit(example.Clip.Audio), wave, rng, partial, example.Neighbour is { } n ? Fit(n.Audio) : default);
         }
         else
         {

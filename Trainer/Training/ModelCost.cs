@@ -7,10 +7,12 @@ namespace Trainer.Training;
 internal static class ModelCost
 {
     /// <summary>Multiply-adds of one inference.</summary>
-    public static long MultiplyAdds(Sequential model)
+    public static long MultiplyAdds(Sequential model) => MultiplyAdds(model.Layers);
+
+    private static long MultiplyAdds(IEnumerable<Layer> layers)
     {
         long total = 0;
-        foreach (var layer in model.Layers)
+        foreach (var layer in layers)
         {
             var output = layer.OutputShape;
             total += layer switch
@@ -18,6 +20,7 @@ internal static class ModelCost
                 Conv2d c => (long)output.Size * c.InChannels * c.Geometry.KernelH * c.Geometry.KernelW,
                 DepthwiseConv2d d => (long)output.Size * d.Geometry.KernelH * d.Geometry.KernelW,
                 Linear l => (long)l.InFeatures * l.OutFeatures,
+                Residual r => MultiplyAdds(r.Main) + MultiplyAdds(r.Shortcut),
                 _ => 0,
             };
         }

@@ -49,11 +49,20 @@ internal sealed record TrainOptions
     /// <summary>Silence examples per epoch, as a multiple of the mean keyword class size.</summary>
     public double SilenceShare { get; init; } = 0.75;
 
-    /// <summary>Channels of the DS-CNN.</summary>
+    /// <summary>The network (see <see cref="ModelFactory"/>).</summary>
+    public ModelArchitecture Architecture { get; init; } = ModelArchitecture.DsCnn;
+
+    /// <summary>
+    /// Channels: of every DS-CNN block; of TC-ResNet's first stage (the later stages have 4/3 and 2 times it); of
+    /// MatchboxNet's blocks (C).
+    /// </summary>
     public int Width { get; init; } = 64;
 
-    /// <summary>Depthwise-separable blocks of the DS-CNN.</summary>
+    /// <summary>DS-CNN: depthwise-separable blocks; TC-ResNet: blocks per stage (1: TC-ResNet8, 2: TC-ResNet14); MatchboxNet: residual blocks (B).</summary>
     public int Blocks { get; init; } = 4;
+
+    /// <summary>MatchboxNet: separable sub-blocks per residual block (R); unused by the others.</summary>
+    public int Repeats { get; init; } = 1;
 
     /// <summary>Dropout rate before the classifier.</summary>
     public float Dropout { get; init; } = 0.2f;
@@ -92,7 +101,7 @@ internal sealed record TrainOptions
 
     /// <summary>The model's one-line description (its ONNX doc string), given its parameter count.</summary>
     public string DescribeModel(int parameters) =>
-        $"DS-CNN {Width}x{Blocks}, {parameters} parameters, seed {Seed}, trained by kws-trainer";
+        $"{ModelFactory.Name(this)}, {parameters} parameters, seed {Seed}, trained by kws-trainer";
 
     /// <summary>Samples per example: exactly what <see cref="Frames"/> frames span.</summary>
     public int ClipSamples => FrontEnd.WindowSamples + ((Frames - 1) * FrontEnd.HopSamples);

@@ -37,7 +37,7 @@ internal sealed class TrainingRun(TrainOptions options, Action<string>? log = nu
         log?.Invoke($"feature normalisation: {featurizer.Normalization.ToMetadata()}");
 
         var classes = WordClasses.Count(options.WordClasses);
-        var model = DsCnn.Create(classes, options.Width, options.Blocks, options.Dropout);
+        var model = ModelFactory.Create(options, classes);
         model.Build(shape, options.BatchSize, threads);
         model.InitializeWeights(options.Seed);
         if (options.WordClasses.Count > 0)

@@ -24,10 +24,10 @@ internal static class WordClasses
     /// <summary>Training classes in all: the four output classes and the words.</summary>
     public static int Count(IReadOnlyList<string> words) => ClassLabels.All.Count + words.Count;
 
-    /// <summary>The training target of <paramref name="example"/>: its word's class when it has one, else its class.</summary>
+    /// <summary>The training target of <paramref name="example"/>: its word's class when it has one (two words run together have none), else its class.</summary>
     public static int TargetOf(Example example, IReadOnlyList<string> words)
     {
-        if (words.Count > 0 && example is { ClassIndex: ClassLabels.Unknown, Clip: { } clip })
+        if (words.Count > 0 && example is { ClassIndex: ClassLabels.Unknown, Clip: { } clip, Neighbour: null })
         {
             for (var i = 0; i < words.Count; i++)
             {

@@ -32,14 +32,7 @@ internal static class DsCnn
             layers.Add(new ReLU());
         }
 
-        layers.Add(new GlobalAvgPool());
-        if (dropout > 0)
-        {
-            layers.Add(new Dropout(dropout));
-        }
-
-        layers.Add(new Flatten());
-        layers.Add(new Linear(channels, classes));
+        layers.AddRange(ClassifierHead.Layers(channels, classes, dropout));
         return new Sequential([.. layers]);
     }
 }

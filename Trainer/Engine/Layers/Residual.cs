@@ -1,0 +1,232 @@
+using System.Numerics.Tensors;
+
+namespace Trainer.Engine.Layers;
+
+/// <summary>
+/// A residual block: y = relu(main(x) + shortcut(x)), or without the ReLU when <see cref="ReluAfterAdd"/> is false.
+/// The main branch is a chain of layers; the shortcut is another chain (a 1x1 convolution with batch norm where the
+/// shape changes) or, when empty, x itself. Both branches must give the same shape. The branches' layers are built,
+/// initialised and run by this layer, which holds their activations and gradients; their parameters and buffers are
+/// this layer's, named "main{j}-{kind}-{name}" and "short{j}-{kind}-{name}" (named once, when the block is made).
+/// Backward: dL/dx = main'(g) + shortcut'(g) with g = dL/dy masked where y is 0 (after the ReLU).
+/// </summary>
+internal sealed class Residual : Layer
+{
+    private readonly Layer[] _main;
+    private readonly Layer[] _shortcut;
+    private Tensor[] _mainActs = [];
+    private Tensor[] _mainGrads = [];
+    private Tensor[] _shortActs = [];
+    private Tensor[] _shortGrads = [];
+    private Tensor? _g;
+    private Tensor? _dxMain;
+    private Tensor? _dxShort;
+
+    /// <summary>Makes a block from its main branch and its shortcut (empty: identity).</summary>
+    public Residual(IReadOnlyList<Layer> main, IReadOnlyList<Layer> shortcut, bool reluAfterAdd = true)
+    {
+        if (main.Count == 0)
+        {
+            throw new ArgumentException("res: the main branch needs at least one layer.", nameof(main));
+        }
+
+        _main = [.. main];
+        _shortcut = [.. shortcut];
+        ReluAfterAdd = reluAfterAdd;
+        Name(_main, "main");
+        Name(_shortcut, "short");
+    }
+
+    /// <inheritdoc />
+    public override string Kind => "res";
+
+    /// <summary>The main branch's layers, in order.</summary>
+    public IReadOnlyList<Layer> Main => _main;
+
+    /// <summary>The shortcut's layers, in order (empty: the input itself).</summary>
+    public IReadOnlyList<Layer> Shortcut => _shortcut;
+
+    /// <summary>Whether a ReLU follows the sum.</summary>
+    public bool ReluAfterAdd { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<Parameter> Parameters =>
+        [.. _main.SelectMany(l => l.Parameters), .. _shortcut.SelectMany(l => l.Parameters)];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<StateBuffer> Buffers =>
+        [.. _main.SelectMany(l => l.Buffers), .. _shortcut.SelectMany(l => l.Buffers)];
+
+    /// <inheritdoc />
+    public override void Initialize(Rng rng)
+    {
+        foreach (var layer in _main.Concat(_shortcut))
+        {
+            layer.Initialize(rng);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Forward(Tensor input, Tensor output, bool training)
+    {
+        CheckForward(input, output);
+        var main = RunChain(_main, _mainActs, input, training);
+        var shortcut = _shortcut.Length == 0 ? input : RunChain(_shortcut, _shortActs, input, training);
+        var size = OutputShape.Size;
+        Parallel.For(input.N, (start, end, _) =>
+        {
+            var y = output.Data.AsSpan(start * size, (end - start) * size);
+            TensorPrimitives.Add(main.Data.AsSpan(start * size, (end - start) * size), shortcut.Data.AsSpan(start * size, (end - start) * size), y);
+            if (ReluAfterAdd)
+            {
+                TensorPrimitives.Max(y, 0f, y);
+            }
+        });
+    }
+
+    /// <inheritdoc />
+    public override void Backward(Tensor input, Tensor output, Tensor gradOutput, Tensor? gradInput, bool training)
+    {
+        CheckBackward(input, output, gradOutput, gradInput);
+        var n = input.N;
+        var g = gradOutput;
+        if (ReluAfterAdd)
+        {
+            g = _g!;
+            g.N = n;
+            var size = OutputShape.Size;
+            Parallel.For(n, (start, end, _) => ReLU.Mask(
+                output.Data.AsSpan(start * size, (end - start) * size),
+                gradOutput.Data.AsSpan(start * size, (end - start) * size),
+                g.Data.AsSpan(start * size, (end - start) * size)));
+        }
+
+        var dxMain = gradInput is null ? null : _dxMain!;
+        BackChain(_main, _mainActs, _mainGrads, input, g, dxMain, training);
+        if (_shortcut.Length > 0)
+        {
+            var dxShort = gradInput is null ? null : _dxShort!;
+            BackChain(_shortcut, _shortActs, _shortGrads, input, g, dxShort, training);
+            if (gradInput is not null)
+            {
+                TensorPrimitives.Add(dxMain!.Span, dxShort!.Span, gradInput.Span);
+            }
+        }
+        else if (gradInput is not null)
+        {
+            TensorPrimitives.Add(dxMain!.Span, g.Span, gradInput.Span);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override SampleShape ComputeOutputShape(SampleShape input)
+    {
+        var probe = new BatchParallel(1);
+        var main = BuildChain(_main, input, 1, probe, "main");
+        var shortcut = _shortcut.Length == 0 ? input : BuildChain(_shortcut, input, 1, probe, "shortcut");
+        if (main != shortcut)
+        {
+            throw new ArgumentException($"the main branch gives {main} but the shortcut {shortcut}.");
+        }
+
+        return main;
+    }
+
+    /// <inheritdoc />
+    protected override void OnBuild()
+    {
+        BuildChain(_main, InputShape, MaxBatch, Parallel, "main");
+        BuildChain(_shortcut, InputShape, MaxBatch, Parallel, "shortcut");
+        (_mainActs, _mainGrads) = MakeBuffers(_main);
+        (_shortActs, _shortGrads) = MakeBuffers(_shortcut);
+        _g = new Tensor(MaxBatch, OutputShape);
+        _dxMain = new Tensor(MaxBatch, InputShape);
+        _dxShort = new Tensor(MaxBatch, InputShape);
+    }
+
+    private static SampleShape BuildChain(Layer[] chain, SampleShape input, int maxBatch, BatchParallel parallel, string branch)
+    {
+        var shape = input;
+        for (var j = 0; j < chain.Length; j++)
+        {
+            try
+            {
+                chain[j].Build(shape, maxBatch, parallel);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"{branch} layer {j} ({chain[j].Kind}) cannot take input {shape}: {e.Message}", e);
+            }
+
+            shape = chain[j].OutputShape;
+        }
+
+        return shape;
+    }
+
+    private (Tensor[] Acts, Tensor[] Grads) MakeBuffers(Layer[] chain)
+    {
+        var acts = new Tensor[chain.Length + 1];
+        var grads = new Tensor[chain.Length + 1];
+        for (var j = 0; j < chain.Length; j++)
+        {
+            acts[j + 1] = new Tensor(MaxBatch, chain[j].OutputShape);
+            if (j > 0)
+            {
+                grads[j] = new Tensor(MaxBatch, chain[j].InputShape);
+            }
+        }
+
+        return (acts, grads);
+    }
+
+    private static Tensor RunChain(Layer[] chain, Tensor[] acts, Tensor input, bool training)
+    {
+        acts[0] = input;
+        for (var j = 0; j < chain.Length; j++)
+        {
+            acts[j + 1].N = input.N;
+            chain[j].Forward(acts[j], acts[j + 1], training);
+        }
+
+        return acts[^1];
+    }
+
+    private static void BackChain(Layer[] chain, Tensor[] acts, Tensor[] grads, Tensor input, Tensor gradOutput, Tensor? gradInput, bool training)
+    {
+        if (!ReferenceEquals(acts[0], input))
+        {
+            throw new InvalidOperationException("res: Backward needs a Forward on the same batch just before it.");
+        }
+
+        for (var j = chain.Length - 1; j >= 0; j--)
+        {
+            var dy = j == chain.Length - 1 ? gradOutput : grads[j + 1];
+            var dx = j > 0 ? grads[j] : gradInput;
+            if (dx != null)
+            {
+                dx.N = input.N;
+            }
+
+            chain[j].Backward(acts[j], acts[j + 1], dy, dx, training);
+        }
+    }
+
+    // Named once, when the block is made (a block inside this one has named its own already): the model prefixes
+    // "index.kind." and keeps what follows the last dot, so these names must hold no dot.
+    private static void Name(Layer[] chain, string branch)
+    {
+        for (var j = 0; j < chain.Length; j++)
+        {
+            foreach (var p in chain[j].Parameters)
+            {
+                p.Name = $"{branch}{j}-{chain[j].Kind}-{p.Name}";
+            }
+
+            foreach (var b in chain[j].Buffers)
+            {
+                b.Name = $"{branch}{j}-{chain[j].Kind}-{b.Name}";
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Trainer.Engine.Layers;
+
+namespace Trainer.Engine.Models;
+
+/// <summary>
+/// MatchboxNet (Majumdar and Ginsburg, "MatchboxNet: 1D Time-Channel Separable Convolutional Neural Network
+/// Architecture for Speech Commands Recognition", 2020), B x R x C: the mel bands become channels
+/// (<see cref="SwapChannelsAndWidth"/>) and every convolution is time-channel separable, a depthwise k x 1
+/// convolution along time followed by a pointwise 1 x 1 one, each with batch norm. A prologue (k = 11, 2C channels),
+/// B residual blocks of R separable sub-blocks with C channels and kernels 13, 15, 17, … (the block's shortcut is a
+/// pointwise convolution with batch norm, added before the last ReLU), an epilogue (k = 29, 2C channels, then 1 x 1,
+/// 2C), global average pooling and a linear classifier. The paper's epilogue convolution is dilated by 2; the engine
+/// has no dilation, so here it is a plain k = 29 (a receptive field of 29 frames instead of 57).
+/// </summary>
+internal static class MatchboxNet
+{
+    /// <summary>Makes the (unbuilt) model for an input [1, frames, mels].</summary>
+    /// <param name="classes">Output classes.</param>
+    /// <param name="mels">Mel bands of the input (the channels after the swap).</param>
+    /// <param name="channels">C: channels of the blocks (the prologue and epilogue have 2C).</param>
+    /// <param name="blocks">B: residual blocks.</param>
+    /// <param name="repeats">R: separable sub-blocks per block.</param>
+    /// <param name="dropout">Dropout before the classifier (0 for none).</param>
+    public static Sequential Create(int classes, int mels, int channels = 64, int blocks = 3, int repeats = 1, float dropout = 0f)
+    {
+        if (channels < 1 || blocks < 1 || repeats < 1)
+        {
+            throw new ArgumentException($"matchboxnet: channels, blocks and repeats must be at least 1 (got {channels}, {blocks}, {repeats}).");
+        }
+
+        var wide = channels * 2;
+        var layers = new List<Layer> { new SwapChannelsAndWidth() };
+        layers.AddRange(Separable(mels, wide, 11));
+        layers.Add(new ReLU());
+        var c = wide;
+        for (var b = 0; b < blocks; b++)
+        {
+            var kernel = 13 + (2 * b);
+            var main = new List<Layer>();
+            for (var r = 0; r < repeats; r++)
+            {
+                main.AddRange(Separable(r == 0 ? c : channels, channels, kernel));
+                if (r < repeats - 1)
+                {
+                    main.Add(new ReLU());
+                }
+            }
+
+            layers.Add(new Residual(main, [new Conv2d(c, channels, kernel: 1, bias: false), new BatchNorm2d(channels)]));
+            c = channels;
+        }
+
+        layers.AddRange(Separable(c, wide, 29));
+        layers.Add(new ReLU());
+        layers.Add(new Conv2d(wide, wide, kernel: 1, bias: false));
+        layers.Add(new BatchNorm2d(wide));
+        layers.Add(new ReLU());
+        layers.AddRange(ClassifierHead.Layers(wide, classes, dropout));
+        return new Sequential([.. layers]);
+    }
+
+    /// <summary>Depthwise k x 1 along time, pointwise to <paramref name="outChannels"/>, batch norm (no ReLU).</summary>
+    private static Layer[] Separable(int inChannels, int outChannels, int kernel) =>
+    [
+        new DepthwiseConv2d(inChannels, new ConvGeometry(kernel, 1, 1, 1, kernel / 2, 0), bias: false),
+        new Conv2d(inChannels, outChannels, kernel: 1, bias: false),
+        new BatchNorm2d(outChannels),
+    ];
+}

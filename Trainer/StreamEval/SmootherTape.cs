@@ -1,0 +1,76 @@
+using EdgeService.Detection;
+using EdgeService.Hosting;
+using EdgeService.Pipeline;
+using Kws.Onnx.Contract;
+
+namespace Trainer.StreamEval;
+
+/// <summary>
+/// Records everything the pipeline hands its posterior smoother in one pass (every hop's scores with its sample index,
+/// and every reset), while the real smoother runs as usual. The gate, the front end and the model do not depend on the
+/// smoother's settings, so <see cref="Replay"/> gives a fresh smoother with other settings (another threshold, say)
+/// exactly the calls it would get in a pass of its own, at a small part of a pass's cost: a threshold sweep runs the
+/// model once.
+/// </summary>
+internal sealed class SmootherTape(IPosteriorSmoother inner, ModelContract contract, int hopSamples) : IPosteriorSmoother
+{
+    private readonly List<(float[]? Scores, long SampleIndex)> _events = [];
+
+    /// <summary>Calls recorded: pushes and resets (a reset is an entry without scores).</summary>
+    public int Count => _events.Count;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Labels => inner.Labels;
+
+    /// <inheritdoc />
+    public int WindowHops => inner.WindowHops;
+
+    /// <inheritdoc />
+    public bool IsWarm => inner.IsWarm;
+
+    /// <inheritdoc />
+    public ReadOnlySpan<float> Smoothed => inner.Smoothed;
+
+    /// <inheritdoc />
+    public long RefractoryUntilSample
+    {
+        get => inner.RefractoryUntilSample;
+        set => inner.RefractoryUntilSample = value;
+    }
+
+    /// <inheritdoc />
+    public bool Push(ReadOnlySpan<float> scores, long sampleIndex, out KeywordDetection detection)
+    {
+        _events.Add((scores.ToArray(), sampleIndex));
+        return inner.Push(scores, sampleIndex, out detection);
+    }
+
+    /// <inheritdoc />
+    public void Reset()
+    {
+        _events.Add((null, 0));
+        inner.Reset();
+    }
+
+    /// <summary>The detections a smoother with <paramref name="settings"/>' smoother options (and the model's suggested thresholds where they set none) makes on the recorded calls.</summary>
+    public IReadOnlyList<StreamDetection> Replay(PosteriorSmootherOptions settings, out IReadOnlyDictionary<string, float> thresholds)
+    {
+        var options = PipelineComposer.SmootherOptions(contract, settings);
+        var smoother = new PosteriorSmoother(contract.Labels, options, PipelineComposer.SampleRateHz, hopSamples);
+        thresholds = contract.Keywords.ToDictionary(k => k, smoother.ThresholdOf, StringComparer.Ordinal);
+        var detections = new List<StreamDetection>();
+        foreach (var (scores, index) in _events)
+        {
+            if (scores is null)
+            {
+                smoother.Reset();
+            }
+            else if (smoother.Push(scores, index, out var d))
+            {
+                detections.Add(new StreamDetection(d.Keyword, d.TimeS, d.Score));
+            }
+        }
+
+        return detections;
+    }
+}

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace Trainer.Training;
+
+/// <summary>The network a run trains (<c>train --arch</c>); kept in the checkpoint by name.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ModelArchitecture>))]
+internal enum ModelArchitecture
+{
+    /// <summary>DS-CNN (Zhang et al., "Hello Edge", 2017): <see cref="Engine.Models.DsCnn"/>.</summary>
+    DsCnn,
+
+    /// <summary>TC-ResNet (Choi et al., 2019): <see cref="Engine.Models.TcResNet"/>.</summary>
+    TcResNet,
+
+    /// <summary>MatchboxNet (Majumdar and Ginsburg, 2020): <see cref="Engine.Models.MatchboxNet"/>.</summary>
+    MatchboxNet,
+}

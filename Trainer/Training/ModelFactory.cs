@@ -1,0 +1,25 @@
+using Trainer.Engine.Models;
+
+namespace Trainer.Training;
+
+/// <summary>Makes the (unbuilt) network that <see cref="TrainOptions"/> name, for training and for export alike.</summary>
+internal static class ModelFactory
+{
+    /// <summary>The network of <paramref name="options"/> with <paramref name="classes"/> outputs.</summary>
+    public static Sequential Create(TrainOptions options, int classes) => options.Architecture switch
+    {
+        ModelArchitecture.DsCnn => DsCnn.Create(classes, options.Width, options.Blocks, options.Dropout),
+        ModelArchitecture.TcResNet => TcResNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Dropout),
+        ModelArchitecture.MatchboxNet => MatchboxNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Repeats, options.Dropout),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Architecture, "unknown architecture"),
+    };
+
+    /// <summary>A short name of the network and its size, e.g. "DS-CNN 96x4", "TC-ResNet 36x2", "MatchboxNet 3x1x64".</summary>
+    public static string Name(TrainOptions options) => options.Architecture switch
+    {
+        ModelArchitecture.DsCnn => $"DS-CNN {options.Width}x{options.Blocks}",
+        ModelArchitecture.TcResNet => $"TC-ResNet{2 + (6 * options.Blocks)} width {options.Width}",
+        ModelArchitecture.MatchboxNet => $"MatchboxNet {options.Blocks}x{options.Repeats}x{options.Width}",
+        _ => options.Architecture.ToString(),
+    };
+}
