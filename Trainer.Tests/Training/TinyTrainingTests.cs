@@ -87,6 +87,48 @@ public class TinyTrainingTests
         }
     }
 
+    /// <summary>
+    /// The residual networks through the whole command line: train (with run-together negatives and keywords in
+    /// context), the job's parity check against ONNX Runtime, the checkpoint naming the network, export again.
+    /// </summary>
+    [Theory]
+    [InlineData("tcresnet", "TcResNet")]
+    [InlineData("matchboxnet", "MatchboxNet")]
+    public void ResidualNetworksTrainExportAndExportAgainFromTheCheckpoint(string arch, string named)
+    {
+        var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-tiny-data"), speakers: 20, perSpeaker: 2);
+        var output = TestPaths.NewTempDir("kws-tiny-out");
+        Assert.Equal(0, TrainerCli.Run(["train", "--data", data, "--out", output, "--arch", arch, "--width", "6", "--blocks", "1", "--epochs", "2",
+            "--batch", "16", "--threads", "2", "--run-together", "50", "--keyword-context", "50", "--word-classes"]));
+        var checkpoint = File.ReadAllText(Path.Combine(output, Checkpoint.FileName));
+        Assert.Contains($"\"architecture\": \"{named}\"", checkpoint);
+        Assert.Contains("\"run_together_percent\": 50", checkpoint);
+        var (model, _, _) = Checkpoint.Load(output);
+        Assert.Contains(model.Layers, l => l is Trainer.Engine.Layers.Residual);
+
+        var exported = Path.Combine(output, "again.onnx");
+        Assert.Equal(0, TrainerCli.Run(["export", "--checkpoint", output, "--out", exported]));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(output, "model.onnx")), File.ReadAllBytes(exported));
+    }
+
+    [Fact]
+    public void AnUnknownArchitectureIsNamedWithExitCode2()
+    {
+        var error = new StringWriter();
+        var saved = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(2, TrainerCli.Run(["train", "--data", TestPaths.NewTempDir("kws-none"), "--out", TestPaths.NewTempDir("kws-none-out"), "--arch", "resnet50"]));
+        }
+        finally
+        {
+            Console.SetError(saved);
+        }
+
+        Assert.Contains("--arch is 'resnet50'", error.ToString());
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

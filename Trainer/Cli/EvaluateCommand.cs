@@ -124,5 +124,6 @@ internal static class EvaluateCommand
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("95% interval: Wilson score interval of the share, from the number of clips it rests on.");
+        AnsiConsole.MarkupLine(Markup.Escape(report.SpeakerSummary));
     }
 }

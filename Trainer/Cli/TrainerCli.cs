@@ -15,6 +15,7 @@ internal static class TrainerCli
             ExportCommand.Create(),
             EvaluateStreamCommand.Create(),
             EvaluateSpeechCommand.Create(),
+            CompareStreamsCommand.Create(),
             SoakCommand.Create(),
         };
         return root.Parse(args).Invoke();

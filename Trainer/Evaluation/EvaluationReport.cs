@@ -23,6 +23,12 @@ internal sealed record EvaluationReport
     /// <summary>The 95% Wilson interval of <see cref="NegativesTakenForKeyword"/>.</summary>
     public required WilsonInterval NegativesTakenForKeywordInterval { get; init; }
 
+    /// <summary>Every speaker with an error (<see cref="Evaluation.SpeakerErrors"/>), most errors first.</summary>
+    public required IReadOnlyList<SpeakerErrors> SpeakerErrors { get; init; }
+
+    /// <summary>One line on how the errors spread over speakers.</summary>
+    public required string SpeakerSummary { get; init; }
+
     /// <summary>Builds the report of scored clips.</summary>
     public static EvaluationReport From(string split, IReadOnlyList<ScoredClip> clips, IReadOnlyList<string> labels)
     {
@@ -35,6 +41,7 @@ internal sealed record EvaluationReport
         var isKeyword = labels.Select(l => !l.StartsWith('_')).ToArray();
         var negatives = clips.Where(c => !isKeyword[c.Truth]).ToList();
         var negativesTaken = negatives.Count(c => isKeyword[c.Predicted]);
+        var speakerErrors = Evaluation.SpeakerErrors.Of(clips, labels);
         return new EvaluationReport
         {
             Split = split,
@@ -47,6 +54,9 @@ internal sealed record EvaluationReport
             TradeOff = Evaluation.TradeOff.Compute(clips, labels),
             NegativesTakenForKeyword = negatives.Count == 0 ? double.NaN : (double)negativesTaken / negatives.Count,
             NegativesTakenForKeywordInterval = WilsonInterval.Of(negativesTaken, negatives.Count),
+            SpeakerErrors = speakerErrors,
+            SpeakerSummary = Evaluation.SpeakerErrors.Describe(speakerErrors,
+                clips.Where(c => isKeyword[c.Truth]).Select(c => Data.SpeakerSplitter.SpeakerOf(c.Path)).Distinct().Count()),
         };
     }
 

@@ -75,6 +75,7 @@ internal static class HtmlReport
 
             html.Append(CultureInfo.InvariantCulture, $"</table><p>Silence and unknown clips taken for yes or no: {e.NegativesTakenForKeyword:P2} (95% interval {e.NegativesTakenForKeywordInterval}). ");
             html.Append("The intervals (Wilson score) show how far a share measured on this few clips may be from the true one.</p>");
+            html.Append("<p>").Append(SvgCharts.Escape(e.SpeakerSummary)).Append(".</p>");
             html.Append("<div class='fig'>").Append(SvgCharts.Confusion(e.Labels, e.Confusion)).Append("<figcaption>confusion matrix</figcaption></div>");
             var keywords = e.TradeOff.FirstOrDefault()?.FalseRejectRate.Keys.ToList() ?? [];
             html.Append("<div class='fig'>").Append(SvgCharts.Lines("Keyword trade-off over thresholds", "false accepts (share of negatives)", "false rejects",
