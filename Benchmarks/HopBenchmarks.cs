@@ -8,9 +8,10 @@ using Kws.Audio.Wav;
 namespace Benchmarks;
 
 /// <summary>
-/// The service's hot path, per hop, with the bundled model: the front end for one 10 ms frame, one inference, and
-/// one whole inference hop of the pipeline (5 frames, gate, window copy, model, smoother). Memory diagnoser on:
-/// the steady state must allocate 0 B.
+/// The service's hot path, per hop: the front end for one 10 ms frame, one inference, and one whole inference hop of
+/// the pipeline (5 frames, gate, window copy, model, smoother), with the bundled model and with the one bundled before
+/// it (<see cref="Model"/>), so that old and new are measured in the same run. Memory diagnoser on: the steady state
+/// must allocate 0 B.
 /// </summary>
 /// <remarks>
 /// Runs in process (BenchmarkDotNet 0.14, the newest on the package mirror, cannot generate .NET 10 projects).
@@ -29,12 +30,17 @@ public class HopBenchmarks
     private DetectionPipeline _pipeline = null!;
     private float[] _input = [];
 
+    /// <summary>The model file, relative to the repository: the bundled one and the one bundled before it.</summary>
+    [Params("models/kws-yesno.onnx", "models/previous/kws-yesno-2026-11.onnx")]
+    public string Model { get; set; } = "models/kws-yesno.onnx";
+
     [GlobalSetup]
     public void Setup()
     {
-        var fixture = Path.Combine(FindRepo(), "tests", "fixtures", "stream_yes_no.wav");
+        var repo = FindRepo();
+        var fixture = Path.Combine(repo, "tests", "fixtures", "stream_yes_no.wav");
         _audio = WavReader.ReadFloatMono(fixture, out _);
-        var settings = ServiceSettings.From(ServiceConfiguration.Build(["--Gate:Enabled=false"]));
+        var settings = ServiceSettings.From(ServiceConfiguration.Build(["--Gate:Enabled=false", $"--Model:Path={Path.Combine(repo, Model)}"]));
         _model = ModelLoader.Open(settings.Model);
         var contract = _model.Contract;
         _window = new FeatureWindow(contract.FrontEnd, contract.Frames, contract.Normalization);

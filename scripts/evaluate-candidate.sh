@@ -55,17 +55,17 @@ done
 
 dotnet "$trainer" evaluate --model "$model" "${common[@]}" --json --out "$out/clips.json" > /dev/null
 dotnet "$trainer" evaluate-stream --model "$model" "${common[@]}" --minutes 60 --seed 1 "${snr_args[@]}" \
-  --threshold-sweep --sweep-min 0.3 --sweep-max 0.95 --sweep-step 0.05 --out "$out/stream" "$@" > "$out/stream.log"
+  --threshold-sweep --sweep-min 0.3 --sweep-max 0.99 --sweep-step 0.01 --out "$out/stream" "$@" > "$out/stream.log"
 dotnet "$trainer" evaluate-stream --model "$model" "${common[@]}" --minutes 60 --seed 2 --snr-db Infinity \
   --sentence-words 3-8 --word-gap-ms 0-120 --keyword-share 0 \
-  --threshold-sweep --sweep-min 0.3 --sweep-max 0.95 --sweep-step 0.05 --out "$out/sentences" "$@" > "$out/sentences.log"
+  --threshold-sweep --sweep-min 0.3 --sweep-max 0.99 --sweep-step 0.01 --out "$out/sentences" "$@" > "$out/sentences.log"
 dotnet "$trainer" evaluate-stream --model "$model" "${common[@]}" --minutes 30 --seed 3 --snr-db Infinity \
   --sentence-words 3-8 --word-gap-ms 0-120 --keyword-share 0.15 \
-  --threshold-sweep --sweep-min 0.3 --sweep-max 0.95 --sweep-step 0.05 --out "$out/sentences-keywords" "$@" > "$out/sentences-keywords.log"
+  --threshold-sweep --sweep-min 0.3 --sweep-max 0.99 --sweep-step 0.01 --out "$out/sentences-keywords" "$@" > "$out/sentences-keywords.log"
 speech="${KWS_READ_SPEECH_DIR:-${KWS_CACHE_DIR:-$HOME/.cache/kws}/read-speech}/$split"
 if [[ -f "$speech/read-speech.wav" ]]; then
   dotnet "$trainer" evaluate-speech --model "$model" --speech "$speech" --split "$split" \
-    --threshold-sweep --sweep-min 0.3 --sweep-max 0.95 --sweep-step 0.05 --out "$out/read-speech" "$@" > "$out/read-speech.log"
+    --threshold-sweep --sweep-min 0.3 --sweep-max 0.99 --sweep-step 0.01 --out "$out/read-speech" "$@" > "$out/read-speech.log"
 else
   echo "No synthetic read speech in $speech (scripts/make-read-speech.sh makes it): that check is left out"
 fi

@@ -177,6 +177,16 @@ public static class OnnxGraphOps
     public static string Add(this OnnxGraph graph, string output, string a, string b) =>
         Node(graph, "Add", [a, b], output);
 
+    /// <summary>Mean over <paramref name="axes"/> (opset 13-17 form: the axes as an attribute).</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="output">The output value name.</param>
+    /// <param name="input">Data.</param>
+    /// <param name="keepDims">keepdims.</param>
+    /// <param name="axes">axes.</param>
+    /// <returns>The output name.</returns>
+    public static string ReduceMean(this OnnxGraph graph, string output, string input, bool keepDims, params long[] axes) =>
+        Node(graph, "ReduceMean", [input], output, OnnxAttribute.Ints("axes", axes), OnnxAttribute.Int("keepdims", keepDims ? 1 : 0));
+
     /// <summary>Permutes the axes: output axis i is input axis <paramref name="perm"/>[i].</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="output">The output value name.</param>

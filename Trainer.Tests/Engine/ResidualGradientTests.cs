@@ -130,4 +130,91 @@ public class ResidualGradientTests
         Assert.Contains("0.res.main0-res-main1-bn-running_mean", names);
         Assert.Contains("0.res.short0-conv-bias", names);
     }
+
+    [Fact]
+    public void BroadcastResidualNormalBlockWithoutItsRelu()
+    {
+        var block = new BroadcastResidual(
+            [],
+            [new DepthwiseConv2d(3, new ConvGeometry(1, 3, 1, 1, 0, 1), bias: false), new BatchNorm2d(3)],
+            [new DepthwiseConv2d(3, new ConvGeometry(3, 1, 1, 1, 1, 0), bias: true), new Conv2d(3, 3, kernel: 1)],
+            identity: true, reluAfterAdd: false);
+        GradientChecker.AssertPasses(GradientChecker.Check(block, new SampleShape(3, 5, 4), batch: 3, training: true, inputValue: GradientChecker.AwayFromZero));
+    }
+
+    [Fact]
+    public void BroadcastResidualTransitionStridedOverFrequencyWithoutItsRelu()
+    {
+        var block = new BroadcastResidual(
+            [new Conv2d(2, 3, kernel: 1, bias: true)],
+            [new DepthwiseConv2d(3, new ConvGeometry(1, 3, 1, 2, 0, 1), bias: true)],
+            [new DepthwiseConv2d(3, new ConvGeometry(3, 1, 1, 1, 1, 0), bias: true)],
+            identity: false, reluAfterAdd: false);
+        block.Build(new SampleShape(2, 5, 6), 3, new BatchParallel(2));
+        Assert.Equal(new SampleShape(3, 5, 3), block.OutputShape);
+        GradientChecker.AssertPasses(GradientChecker.Check(block, new SampleShape(2, 5, 6), batch: 3, training: true, inputValue: GradientChecker.AwayFromZero));
+    }
+
+    [Fact]
+    public void BroadcastResidualAddsItsInputWhenItKeepsTheShape()
+    {
+        // Zero weights: x2 = 0 and t = 0, so y = relu(x): the identity path alone.
+        var block = new BroadcastResidual(
+            [],
+            [new DepthwiseConv2d(2, new ConvGeometry(1, 3, 1, 1, 0, 1), bias: false)],
+            [new Conv2d(2, 2, kernel: 1, bias: false)],
+            identity: true);
+        block.Build(new SampleShape(2, 3, 4), 1, new BatchParallel(1));
+        var x = new Tensor(1, block.InputShape);
+        for (var i = 0; i < x.Length; i++)
+        {
+            x.Data[i] = i % 3 == 0 ? -1f : i;
+        }
+
+        var y = new Tensor(1, block.OutputShape);
+        block.Forward(x, y, training: false);
+        Assert.Equal(x.Span.ToArray().Select(v => Math.Max(v, 0f)), y.Span.ToArray());
+        var wrong = new BroadcastResidual([], [new DepthwiseConv2d(2, new ConvGeometry(1, 3, 1, 2, 0, 1))], [new Conv2d(2, 2, kernel: 1)], identity: true);
+        Assert.Contains("identity block", Assert.Throws<ArgumentException>(() => wrong.Build(new SampleShape(2, 3, 4), 1, new BatchParallel(1))).Message);
+    }
+
+    /// <summary>As for <see cref="Residual"/>: the fused ReLU must act exactly as a ReLU layer after the block without it.</summary>
+    [Fact]
+    public void TheBroadcastBlocksReluActsAsAReluLayerAfterIt()
+    {
+        static Trainer.Engine.Models.Sequential Make(bool fused)
+        {
+            var block = new BroadcastResidual([], [new DepthwiseConv2d(2, new ConvGeometry(1, 3, 1, 1, 0, 1))], [new Conv2d(2, 2, kernel: 1)], identity: true, reluAfterAdd: fused);
+            return fused ? new([block]) : new([block, new ReLU()]);
+        }
+
+        var shape = new SampleShape(2, 4, 5);
+        var (fused, split) = (Make(true), Make(false));
+        foreach (var m in new[] { fused, split })
+        {
+            m.Build(shape, 3, 2);
+            m.InitializeWeights(4);
+        }
+
+        var rng = new Rng(6);
+        var x = new Tensor(3, shape);
+        var dy = new Tensor(3, shape);
+        for (var i = 0; i < x.Length; i++)
+        {
+            (x.Data[i], dy.Data[i]) = (rng.NextGaussian(), rng.NextGaussian());
+        }
+
+        var results = new[] { fused, split }.Select(m =>
+        {
+            m.ZeroGrad();
+            var y = m.Forward(x).Span.ToArray();
+            var dx = new Tensor(3, shape);
+            m.Backward(dy, dx);
+            return (Y: y, Dx: dx.Span.ToArray(), Dw: m.Parameters.SelectMany(p => p.Grad).ToArray());
+        }).ToList();
+        Assert.Contains(results[0].Y, v => v == 0);
+        Assert.Equal(results[1].Y, results[0].Y);
+        Assert.Equal(results[1].Dx, results[0].Dx);
+        Assert.Equal(results[1].Dw, results[0].Dw);
+    }
 }

@@ -21,4 +21,27 @@ public class SpeedTests
         Assert.InRange(model.ParameterCount, 20_000, 30_000);
         Assert.True(float.IsFinite(result.LastLoss) && result.LastLoss < result.FirstLoss, $"loss {result.FirstLoss} -> {result.LastLoss}");
     }
+
+    [Theory]
+    [Trait("Category", "Speed")]
+    [InlineData("dscnn96")]
+    [InlineData("tcresnet14")]
+    [InlineData("matchboxnet")]
+    [InlineData("bcresnet2")]
+    [InlineData("bcresnet3")]
+    public void TrainingStepPerArchitecture(string name)
+    {
+        var model = name switch
+        {
+            "dscnn96" => DsCnn.Create(16, 96, 4),
+            "tcresnet14" => TcResNet.Create(16, 40, 36, 2),
+            "bcresnet2" => BcResNet.Create(16, 40, 16),
+            "bcresnet3" => BcResNet.Create(16, 40, 24),
+            _ => MatchboxNet.Create(16, 40, 64, 3),
+        };
+        var result = SpeedProbe.Measure(model, new SampleShape(1, 98, 40), batch: 64, steps: 5);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{name} {model.ParameterCount} params, {Trainer.Training.ModelCost.MultiplyAdds(model)} multiply-adds: mean {result.MillisecondsPerStep:F0} ms, fastest {result.FastestMilliseconds:F0} ms per training step on a batch of 64");
+        Assert.True(float.IsFinite(result.LastLoss) && result.LastLoss < result.FirstLoss, $"loss {result.FirstLoss} -> {result.LastLoss}");
+    }
 }

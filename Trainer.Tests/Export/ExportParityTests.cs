@@ -23,6 +23,7 @@ public class ExportParityTests
         {
             "tcresnet" => TcResNet.Create(classes, mels, width: 6, blocksPerStage: 2, dropout: 0.3f, kernel: 5),
             "matchboxnet" => MatchboxNet.Create(classes, mels, channels: 6, blocks: 2, repeats: 2, dropout: 0.3f),
+            "bcresnet" => BcResNet.Create(classes, mels, width: 4, dropout: 0.3f),
             _ => DsCnn.Create(classes, channels: 8, blocks: 2, dropout: 0.3f),
         };
         model.Build(new SampleShape(1, frames, mels), 8, 1);
@@ -61,6 +62,7 @@ public class ExportParityTests
     [InlineData(7, "dscnn")]
     [InlineData(4, "tcresnet")]
     [InlineData(7, "matchboxnet")]
+    [InlineData(4, "bcresnet")]
     public void OnnxRuntimeGivesTheEngineProbabilitiesTo1e5(int classes, string architecture)
     {
         const int Frames = 20;
@@ -121,6 +123,7 @@ public class ExportParityTests
     [Theory]
     [InlineData("tcresnet", 6, 3)]
     [InlineData("matchboxnet", 2, 2)]
+    [InlineData("bcresnet", 12 + 8, 12)]
     public void ResidualNetworksExportAsAddAndTransposeAndDebiansCheckerAcceptsThem(string architecture, int adds, int relusAfterAdd)
     {
         const int Frames = 20;
@@ -128,7 +131,8 @@ public class ExportParityTests
         var contract = new ModelContract { Labels = ClassLabels.All, FrontEnd = SmallFrontEnd, Frames = Frames, Normalization = FeatureNormalization.Identity };
         var onnx = OnnxExporter.Build(model, contract, "test");
         var ops = onnx.Graph.Nodes.Select(n => n.OpType).ToList();
-        Assert.Equal("Transpose", ops[0]);
+        Assert.Equal(architecture == "bcresnet" ? "Conv" : "Transpose", ops[0]);
+        Assert.Equal(architecture == "bcresnet" ? 12 : 0, ops.Count(o => o == "ReduceMean"));
         Assert.Equal(adds, ops.Count(o => o == "Add"));
         Assert.DoesNotContain("BatchNormalization", ops);
         Assert.True(ops.Count(o => o == "Relu") >= relusAfterAdd);

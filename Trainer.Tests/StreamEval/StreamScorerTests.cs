@@ -85,4 +85,19 @@ public class StreamScorerTests
         Assert.Equal(0.5, StreamScorer.Percentile([0.9, 0.1, 0.5], 0.5), 9);
         Assert.Equal(0.82, StreamScorer.Percentile([0.9, 0.1, 0.5], 0.9), 9);
     }
+
+    [Fact]
+    public void FalseAlarmsOnOneRecordingPlacedTwiceCountAsOneRecording()
+    {
+        PlacedWord[] words = [Word("left", 1, 1.5), Word("left", 5, 5.5), Word("up", 9, 9.5)];
+        var score = StreamScorer.Score(words, [new("yes", 1.6, 0.9f), new("yes", 5.6, 0.9f), new("no", 9.6, 0.9f), new("no", 20, 0.9f)], 3600, Keywords);
+        Assert.Equal(4, score.FalseAlarms.Total);
+        Assert.Equal(3, score.FalseAlarms.DistinctRecordings);   // left.wav, up.wav, and the one on no word
+        Assert.Equal(1, score.Keywords["yes"].FalseAlarmRecordings);
+        Assert.Equal(2, score.Keywords["no"].FalseAlarmRecordings);
+        Assert.Equal([1.6, 5.6, 9.6, 20], score.FalseAlarms.Events.Select(e => e.TimeS));
+        Assert.Equal(0.6, score.FalseAlarms.Events[0].AfterWordStartS!.Value, 6);
+        Assert.Equal(0.1, score.FalseAlarms.Events[0].AfterWordEndS!.Value, 6);
+        Assert.Null(score.FalseAlarms.Events[3].Word);
+    }
 }

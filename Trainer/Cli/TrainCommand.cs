@@ -19,8 +19,8 @@ internal static class TrainCommand
         var lr = new Option<float>("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => new TrainOptions().LearningRate };
         var seed = new Option<int>("--seed") { Description = "Seed of weights, shuffles and augmentation", DefaultValueFactory = _ => new TrainOptions().Seed };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores)", DefaultValueFactory = _ => 0 };
-        var arch = new Option<string>("--arch") { Description = "Network: dscnn, tcresnet or matchboxnet", DefaultValueFactory = _ => "dscnn" };
-        var width = new Option<int>("--width") { Description = "Channels (dscnn: every block; tcresnet: the first stage, 24 = the paper's width 1; matchboxnet: C)", DefaultValueFactory = _ => new TrainOptions().Width };
+        var arch = new Option<string>("--arch") { Description = "Network: dscnn, tcresnet, matchboxnet or bcresnet", DefaultValueFactory = _ => "dscnn" };
+        var width = new Option<int>("--width") { Description = "Channels (dscnn: every block; tcresnet: the first stage, 24 = the paper's width 1; matchboxnet: C; bcresnet: the first stage, 8c, 16 = BC-ResNet-2)", DefaultValueFactory = _ => new TrainOptions().Width };
         var blocks = new Option<int>("--blocks") { Description = "Blocks (dscnn: depthwise-separable blocks; tcresnet: per stage, 1 = TC-ResNet8, 2 = TC-ResNet14; matchboxnet: B)", DefaultValueFactory = _ => new TrainOptions().Blocks };
         var repeats = new Option<int>("--repeats") { Description = "matchboxnet: separable sub-blocks per block (R)", DefaultValueFactory = _ => new TrainOptions().Repeats };
         var unknownShare = new Option<double>("--unknown-share") { Description = "Unknown examples per epoch, as a multiple of a keyword class", DefaultValueFactory = _ => new TrainOptions().UnknownShare };
@@ -107,7 +107,8 @@ internal static class TrainCommand
         "dscnn" => ModelArchitecture.DsCnn,
         "tcresnet" => ModelArchitecture.TcResNet,
         "matchboxnet" => ModelArchitecture.MatchboxNet,
-        _ => throw new ArgumentException($"--arch is '{value}'; use dscnn, tcresnet or matchboxnet"),
+        "bcresnet" => ModelArchitecture.BcResNet,
+        _ => throw new ArgumentException($"--arch is '{value}'; use dscnn, tcresnet, matchboxnet or bcresnet"),
     };
 
     private static double Percent(double value, string name) =>

@@ -96,6 +96,15 @@ internal static class OnnxExporter
                     current = graph.Add(block.ReluAfterAdd ? $"{name}.sum" : name, main, shortcut);
                     current = block.ReluAfterAdd ? graph.Relu(name, current) : current;
                     break;
+                case BroadcastResidual block:
+                    var h = block.Pre.Count == 0 ? current : AddLayers(graph, block.Pre, current, $"{name}p");
+                    var x2 = AddLayers(graph, block.Frequency, h, $"{name}f");
+                    var mean = graph.ReduceMean($"{name}.mean", x2, keepDims: true, 3);
+                    var time = AddLayers(graph, block.Time, mean, $"{name}t");
+                    var sum = graph.Add($"{name}.sum", x2, time);   // [N, C, T, F] + [N, C, T, 1]: broadcast over frequency
+                    var total = block.Identity ? graph.Add(block.ReluAfterAdd ? $"{name}.identity" : name, sum, current) : sum;
+                    current = block.ReluAfterAdd ? graph.Relu(name, total) : total;
+                    break;
                 case MaxPool2d pool:
                     current = graph.MaxPool(name, current, Kernel(pool.Geometry), Strides(pool.Geometry), Pads(pool.Geometry));
                     break;

@@ -57,7 +57,7 @@ internal static class ReadSpeech
                 throw new DataException($"{segmentsPath}: the sentence at {s.StartS} s (to {s.EndS} s, keyword '{s.Keyword}') lies outside the recording or names another keyword");
             }
 
-            words.Add(new PlacedWord(s.Keyword ?? "sentence", s.Keyword, s.Voice ?? "", start, end));
+            words.Add(new PlacedWord(s.Keyword ?? "sentence", s.Keyword, $"{s.Voice}: {s.Text}", start, end));
         }
 
         var track = NoiseTrack.Build(noise, audio.LongLength, new Random(unchecked((seed * 7919) + 104729)));
@@ -75,5 +75,6 @@ internal static class ReadSpeech
         [property: JsonPropertyName("start_s")] double StartS,
         [property: JsonPropertyName("end_s")] double EndS,
         [property: JsonPropertyName("keyword")] string? Keyword,
-        [property: JsonPropertyName("voice")] string? Voice);
+        [property: JsonPropertyName("voice")] string? Voice,
+        [property: JsonPropertyName("text")] string? Text);
 }

@@ -34,6 +34,8 @@ internal static class StreamRunner
         var settings = PipelineSettings.Build(overrides);
         var detections = tape.Replay(settings.Smoother, out var thresholds);
         var score = StreamScorer.Score(words, detections, recorded.Score.DurationS, [.. thresholds.Keys]);
+        // A sweep keeps its counts, not every event (metrics.json would hold thousands at the low thresholds).
+        score = score with { FalseAlarms = score.FalseAlarms with { Events = [] } };
         return recorded with { Threshold = threshold, Thresholds = thresholds, Score = score, Detections = detections.Count };
     }
 }

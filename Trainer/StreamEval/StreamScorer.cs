@@ -19,6 +19,9 @@ internal static class StreamScorer
         var falseAlarms = keywords.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
         int wrong = 0, other = 0, none = 0, repeat = 0;
         var byWord = new Dictionary<string, int>(StringComparer.Ordinal);
+        var events = new List<FalseAlarmEvent>();
+        void Event(StreamDetection d, string kind, PlacedWord? w) =>
+            events.Add(new FalseAlarmEvent(d.TimeS, d.Keyword, d.Score, kind, w?.Label, d.TimeS - w?.StartS, d.TimeS - w?.EndS, w?.File));
         foreach (var d in detections.OrderBy(d => d.TimeS))
         {
             var inWindow = Enumerable.Range(0, words.Count)
@@ -35,20 +38,25 @@ internal static class StreamScorer
             if (inWindow.Any(i => words[i].Keyword == d.Keyword))
             {
                 repeat++;
+                Event(d, "repeat", words[inWindow.First(i => words[i].Keyword == d.Keyword)]);
             }
             else if (inWindow.Any(i => words[i].Keyword is not null))
             {
                 wrong++;
-                Count(byWord, $"{words[inWindow.First(i => words[i].Keyword is not null)].Label}→{d.Keyword}");
+                var w = words[inWindow.First(i => words[i].Keyword is not null)];
+                Count(byWord, $"{w.Label}→{d.Keyword}");
+                Event(d, "wrong keyword", w);
             }
             else if (inWindow.Count > 0)
             {
                 other++;
                 Count(byWord, $"{words[inWindow[0]].Label}→{d.Keyword}");
+                Event(d, "other word", words[inWindow[0]]);
             }
             else
             {
                 none++;
+                Event(d, "no word", null);
             }
         }
 
@@ -58,11 +66,18 @@ internal static class StreamScorer
             var of = Enumerable.Range(0, words.Count).Where(i => words[i].Keyword == k).ToList();
             var lat = latencies[k];
             return new KeywordScore(of.Count, of.Count(i => hit[i]), falseAlarms[k], falseAlarms[k] / hours,
-                lat.Count == 0 ? null : Percentile(lat, 0.5), lat.Count == 0 ? null : Percentile(lat, 0.9));
+                lat.Count == 0 ? null : Percentile(lat, 0.5), lat.Count == 0 ? null : Percentile(lat, 0.9), Recordings(events.Where(e => e.Keyword == k)));
         }, StringComparer.Ordinal);
         var total = falseAlarms.Values.Sum();
         var ranked = byWord.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
-        return new StreamScore(durationS, perKeyword, new FalseAlarmCounts(total, total / hours, wrong, other, none, repeat, ranked));
+        return new StreamScore(durationS, perKeyword, new FalseAlarmCounts(total, total / hours, wrong, other, none, repeat, ranked, Recordings(events), events));
+    }
+
+    /// <summary>Different recordings among false alarms on words (a repeat counts with the word it repeats), plus those on no word.</summary>
+    private static int Recordings(IEnumerable<FalseAlarmEvent> events)
+    {
+        var list = events.ToList();
+        return list.Where(e => e.File is not null).Select(e => e.File).Distinct(StringComparer.Ordinal).Count() + list.Count(e => e.File is null);
     }
 
     private static void Count(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;

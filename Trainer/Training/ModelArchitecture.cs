@@ -14,4 +14,7 @@ internal enum ModelArchitecture
 
     /// <summary>MatchboxNet (Majumdar and Ginsburg, 2020): <see cref="Engine.Models.MatchboxNet"/>.</summary>
     MatchboxNet,
+
+    /// <summary>BC-ResNet (Kim et al., 2021): <see cref="Engine.Models.BcResNet"/>.</summary>
+    BcResNet,
 }

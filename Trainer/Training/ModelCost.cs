@@ -21,6 +21,7 @@ internal static class ModelCost
                 DepthwiseConv2d d => (long)output.Size * d.Geometry.KernelH * d.Geometry.KernelW,
                 Linear l => (long)l.InFeatures * l.OutFeatures,
                 Residual r => MultiplyAdds(r.Main) + MultiplyAdds(r.Shortcut),
+                BroadcastResidual b => MultiplyAdds(b.Pre) + MultiplyAdds(b.Frequency) + MultiplyAdds(b.Time),
                 _ => 0,
             };
         }

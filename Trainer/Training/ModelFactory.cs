@@ -11,6 +11,7 @@ internal static class ModelFactory
         ModelArchitecture.DsCnn => DsCnn.Create(classes, options.Width, options.Blocks, options.Dropout),
         ModelArchitecture.TcResNet => TcResNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Dropout),
         ModelArchitecture.MatchboxNet => MatchboxNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Repeats, options.Dropout),
+        ModelArchitecture.BcResNet => BcResNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Dropout),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Architecture, "unknown architecture"),
     };
 
@@ -20,6 +21,7 @@ internal static class ModelFactory
         ModelArchitecture.DsCnn => $"DS-CNN {options.Width}x{options.Blocks}",
         ModelArchitecture.TcResNet => $"TC-ResNet{2 + (6 * options.Blocks)} width {options.Width}",
         ModelArchitecture.MatchboxNet => $"MatchboxNet {options.Blocks}x{options.Repeats}x{options.Width}",
+        ModelArchitecture.BcResNet => $"BC-ResNet-{options.Width / 8.0:0.##}",
         _ => options.Architecture.ToString(),
     };
 }

@@ -14,10 +14,8 @@ internal sealed class Residual : Layer
 {
     private readonly Layer[] _main;
     private readonly Layer[] _shortcut;
-    private Tensor[] _mainActs = [];
-    private Tensor[] _mainGrads = [];
-    private Tensor[] _shortActs = [];
-    private Tensor[] _shortGrads = [];
+    private readonly LayerChain _mainChain = new();
+    private readonly LayerChain _shortChain = new();
     private Tensor? _g;
     private Tensor? _dxMain;
     private Tensor? _dxShort;
@@ -33,8 +31,8 @@ internal sealed class Residual : Layer
         _main = [.. main];
         _shortcut = [.. shortcut];
         ReluAfterAdd = reluAfterAdd;
-        Name(_main, "main");
-        Name(_shortcut, "short");
+        LayerChain.Name(_main, "main");
+        LayerChain.Name(_shortcut, "short");
     }
 
     /// <inheritdoc />
@@ -70,8 +68,8 @@ internal sealed class Residual : Layer
     public override void Forward(Tensor input, Tensor output, bool training)
     {
         CheckForward(input, output);
-        var main = RunChain(_main, _mainActs, input, training);
-        var shortcut = _shortcut.Length == 0 ? input : RunChain(_shortcut, _shortActs, input, training);
+        var main = _mainChain.Run(_main, input, training);
+        var shortcut = _shortcut.Length == 0 ? input : _shortChain.Run(_shortcut, input, training);
         var size = OutputShape.Size;
         Parallel.For(input.N, (start, end, _) =>
         {
@@ -102,11 +100,11 @@ internal sealed class Residual : Layer
         }
 
         var dxMain = gradInput is null ? null : _dxMain!;
-        BackChain(_main, _mainActs, _mainGrads, input, g, dxMain, training);
+        _mainChain.Back(_main, g, dxMain, training);
         if (_shortcut.Length > 0)
         {
             var dxShort = gradInput is null ? null : _dxShort!;
-            BackChain(_shortcut, _shortActs, _shortGrads, input, g, dxShort, training);
+            _shortChain.Back(_shortcut, g, dxShort, training);
             if (gradInput is not null)
             {
                 TensorPrimitives.Add(dxMain!.Span, dxShort!.Span, gradInput.Span);
@@ -122,8 +120,8 @@ internal sealed class Residual : Layer
     protected override SampleShape ComputeOutputShape(SampleShape input)
     {
         var probe = new BatchParallel(1);
-        var main = BuildChain(_main, input, 1, probe, "main");
-        var shortcut = _shortcut.Length == 0 ? input : BuildChain(_shortcut, input, 1, probe, "shortcut");
+        var main = LayerChain.Build(_main, input, 1, probe, "main");
+        var shortcut = _shortcut.Length == 0 ? input : LayerChain.Build(_shortcut, input, 1, probe, "shortcut");
         if (main != shortcut)
         {
             throw new ArgumentException($"the main branch gives {main} but the shortcut {shortcut}.");
@@ -135,98 +133,10 @@ internal sealed class Residual : Layer
     /// <inheritdoc />
     protected override void OnBuild()
     {
-        BuildChain(_main, InputShape, MaxBatch, Parallel, "main");
-        BuildChain(_shortcut, InputShape, MaxBatch, Parallel, "shortcut");
-        (_mainActs, _mainGrads) = MakeBuffers(_main);
-        (_shortActs, _shortGrads) = MakeBuffers(_shortcut);
+        _mainChain.Make(_main, InputShape, MaxBatch, Parallel, "main");
+        _shortChain.Make(_shortcut, InputShape, MaxBatch, Parallel, "shortcut");
         _g = new Tensor(MaxBatch, OutputShape);
         _dxMain = new Tensor(MaxBatch, InputShape);
         _dxShort = new Tensor(MaxBatch, InputShape);
-    }
-
-    private static SampleShape BuildChain(Layer[] chain, SampleShape input, int maxBatch, BatchParallel parallel, string branch)
-    {
-        var shape = input;
-        for (var j = 0; j < chain.Length; j++)
-        {
-            try
-            {
-                chain[j].Build(shape, maxBatch, parallel);
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentException($"{branch} layer {j} ({chain[j].Kind}) cannot take input {shape}: {e.Message}", e);
-            }
-
-            shape = chain[j].OutputShape;
-        }
-
-        return shape;
-    }
-
-    private (Tensor[] Acts, Tensor[] Grads) MakeBuffers(Layer[] chain)
-    {
-        var acts = new Tensor[chain.Length + 1];
-        var grads = new Tensor[chain.Length + 1];
-        for (var j = 0; j < chain.Length; j++)
-        {
-            acts[j + 1] = new Tensor(MaxBatch, chain[j].OutputShape);
-            if (j > 0)
-            {
-                grads[j] = new Tensor(MaxBatch, chain[j].InputShape);
-            }
-        }
-
-        return (acts, grads);
-    }
-
-    private static Tensor RunChain(Layer[] chain, Tensor[] acts, Tensor input, bool training)
-    {
-        acts[0] = input;
-        for (var j = 0; j < chain.Length; j++)
-        {
-            acts[j + 1].N = input.N;
-            chain[j].Forward(acts[j], acts[j + 1], training);
-        }
-
-        return acts[^1];
-    }
-
-    private static void BackChain(Layer[] chain, Tensor[] acts, Tensor[] grads, Tensor input, Tensor gradOutput, Tensor? gradInput, bool training)
-    {
-        if (!ReferenceEquals(acts[0], input))
-        {
-            throw new InvalidOperationException("res: Backward needs a Forward on the same batch just before it.");
-        }
-
-        for (var j = chain.Length - 1; j >= 0; j--)
-        {
-            var dy = j == chain.Length - 1 ? gradOutput : grads[j + 1];
-            var dx = j > 0 ? grads[j] : gradInput;
-            if (dx != null)
-            {
-                dx.N = input.N;
-            }
-
-            chain[j].Backward(acts[j], acts[j + 1], dy, dx, training);
-        }
-    }
-
-    // Named once, when the block is made (a block inside this one has named its own already): the model prefixes
-    // "index.kind." and keeps what follows the last dot, so these names must hold no dot.
-    private static void Name(Layer[] chain, string branch)
-    {
-        for (var j = 0; j < chain.Length; j++)
-        {
-            foreach (var p in chain[j].Parameters)
-            {
-                p.Name = $"{branch}{j}-{chain[j].Kind}-{p.Name}";
-            }
-
-            foreach (var b in chain[j].Buffers)
-            {
-                b.Name = $"{branch}{j}-{chain[j].Kind}-{b.Name}";
-            }
-        }
     }
 }
