@@ -177,6 +177,23 @@ public static class OnnxGraphOps
     public static string Add(this OnnxGraph graph, string output, string a, string b) =>
         Node(graph, "Add", [a, b], output);
 
+    /// <summary>Element-wise sum of any number of inputs (with numpy broadcasting).</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="output">The output value name.</param>
+    /// <param name="inputs">The inputs.</param>
+    /// <returns>The output name.</returns>
+    public static string Sum(this OnnxGraph graph, string output, params string[] inputs) =>
+        Node(graph, "Sum", inputs, output);
+
+    /// <summary>Element-wise product with numpy broadcasting.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="output">The output value name.</param>
+    /// <param name="a">A.</param>
+    /// <param name="b">B.</param>
+    /// <returns>The output name.</returns>
+    public static string Mul(this OnnxGraph graph, string output, string a, string b) =>
+        Node(graph, "Mul", [a, b], output);
+
     /// <summary>Mean over <paramref name="axes"/> (opset 13-17 form: the axes as an attribute).</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="output">The output value name.</param>

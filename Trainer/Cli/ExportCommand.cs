@@ -11,7 +11,7 @@ internal static class ExportCommand
 {
     public static Command Create()
     {
-        var checkpoint = new Option<string>("--checkpoint") { Description = "Folder with model.weights and checkpoint.json (what train writes)", Required = true };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Folder with model.weights and checkpoint.json (what train writes), or with ensemble.json (what ensemble writes)", Required = true };
         var output = new Option<string>("--out") { Description = "The ONNX file to write", Required = true };
         var thresholds = new Option<string?>("--thresholds") { Description = "Suggested detection thresholds to record in the model, e.g. yes=0.8,no=0.8" };
         var command = new Command("export", "Export a trained checkpoint as an ONNX model that carries the model contract (labels, front end, normalisation).")
@@ -20,7 +20,10 @@ internal static class ExportCommand
         };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
-            var (model, options, normalization) = Checkpoint.Load(parse.GetValue(checkpoint)!);
+            var folder = parse.GetValue(checkpoint)!;
+            var members = EnsembleCheckpoint.LoadMembers(EnsembleCheckpoint.IsEnsemble(folder) ? EnsembleCheckpoint.Read(folder) : [folder]);
+            var (_, options, normalization) = members[0];
+            var models = members.Select(m => m.Model).ToList();
             var contract = new ModelContract
             {
                 Labels = ClassLabels.All,
@@ -30,10 +33,9 @@ internal static class ExportCommand
                 Thresholds = ParseThresholds(parse.GetValue(thresholds)),
             };
             var path = parse.GetValue(output)!;
-            var description = options.DescribeModel(model.ParameterCount);
-            OnnxExporter.Build(model, contract, description).Save(path);
+            OnnxExporter.Build(models, contract, EnsembleCheckpoint.Describe(members)).Save(path);
             using var check = OnnxClipScorer.Open(path, null);
-            Console.WriteLine($"Wrote {path} ({model.ParameterCount} parameters; labels {string.Join(',', check.Labels)}); ONNX Runtime loads it and its contract checks out");
+            Console.WriteLine($"Wrote {path} ({models.Sum(m => m.ParameterCount)} parameters{(models.Count > 1 ? $", the mean of {models.Count} models" : "")}; labels {string.Join(',', check.Labels)}); ONNX Runtime loads it and its contract checks out");
             return 0;
         }));
         return command;

@@ -84,28 +84,9 @@ internal sealed class TrainJob(IReadOnlyList<string> data, string? noise, IReadO
         Checkpoint.Save(output, options, result.Normalization, result.Model);
         Console.WriteLine($"Wrote {modelPath}");
 
-        var validation = dataset.In(DataSplit.Validation).ToList();
-        var engineScores = new ModelScorer(result.Model, result.Featurizer, options.BatchSize).Score(validation).Scored;
-        using var onnx = OnnxClipScorer.Open(modelPath, null);
-        var onnxScores = onnx.Score(validation);
-        var parity = ExportParity.Compare(engineScores, onnxScores);
-        Console.WriteLine(parity.Describe());
-        if (!parity.Within(ParityTolerance))
+        if (FileCheck.Run(modelPath, new ModelScorer(result.Model, result.Featurizer, options.BatchSize), dataset, "model") is not var (parity, reports))
         {
-            Console.Error.WriteLine($"error: the exported model disagrees with the engine by more than {ParityTolerance:P1} accuracy on the validation split");
             return 1;
-        }
-
-        var reports = new List<EvaluationReport> { EvaluationReport.From("validation (held-out speakers)", onnxScores, ClassLabels.All) };
-        var test = dataset.In(DataSplit.Test).ToList();
-        if (test.Count > 0)
-        {
-            reports.Add(EvaluationReport.From("test (held-out speakers)", onnx.Score(test), ClassLabels.All));
-        }
-
-        foreach (var r in reports)
-        {
-            Console.WriteLine($"{r.Split}: accuracy {r.Accuracy:P1}; recall {string.Join(", ", r.Recall.Select(kv => $"{kv.Key} {kv.Value:P1}"))}; negatives taken for a keyword {r.NegativesTakenForKeyword:P2}");
         }
 
         File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(new
@@ -124,7 +105,8 @@ internal sealed class TrainJob(IReadOnlyList<string> data, string? noise, IReadO
         }, EvaluationReport.JsonOptions));
         var examples = SpectrogramExamples.Pick(dataset, result.Featurizer, options);
         File.WriteAllText(Path.Combine(output, "report.html"),
-            HtmlReport.Build("kws-trainer report", [.. summary, description, parity.Describe()], sources, result.History, result.BestEpoch, options.KeepLastEpoch, reports, examples));
+            HtmlReport.Build("kws-trainer report", [.. summary, description, parity.Describe()], sources,
+                [new HtmlReport.TrainingCurves("", result.History, result.BestEpoch, options.KeepLastEpoch)], reports, examples));
         Console.WriteLine($"Wrote {Path.Combine(output, "report.json")} and report.html");
         return 0;
     }

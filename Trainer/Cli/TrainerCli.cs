@@ -16,6 +16,7 @@ internal static class TrainerCli
             EvaluateStreamCommand.Create(),
             EvaluateSpeechCommand.Create(),
             CompareStreamsCommand.Create(),
+            EnsembleCommand.Create(),
             SoakCommand.Create(),
         };
         return root.Parse(args).Invoke();

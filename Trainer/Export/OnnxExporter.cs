@@ -11,7 +11,8 @@ namespace Trainer.Export;
 /// dropout is dropped; a softmax is appended, so the output holds probabilities. A model with more classes than the
 /// contract has labels (trained with <see cref="Trainer.Training.WordClasses"/>) gets a constant matrix product after
 /// the softmax that adds the word classes into <c>_unknown_</c>. Input "features" [N, 1, Frames, MelBins], output
-/// "scores" [N, labels].
+/// "scores" [N, labels]. Several models (an ensemble) share the input; each gets its own branch down to its
+/// probabilities over the labels, and the output is their mean (a Sum and a Mul by 1/N).
 /// </summary>
 internal static class OnnxExporter
 {
@@ -19,24 +20,27 @@ internal static class OnnxExporter
     public const string OutputName = "scores";
 
     /// <summary>The ONNX model of <paramref name="model"/> under <paramref name="contract"/>.</summary>
-    public static OnnxModel Build(Sequential model, ModelContract contract, string description)
+    public static OnnxModel Build(Sequential model, ModelContract contract, string description) => Build([model], contract, description);
+
+    /// <summary>The ONNX model of <paramref name="models"/> (one, or an ensemble whose output is their mean) under <paramref name="contract"/>.</summary>
+    public static OnnxModel Build(IReadOnlyList<Sequential> models, ModelContract contract, string description)
     {
-        var graph = new OnnxGraph("kws_cnn");
-        var current = graph.AddInput(InputName, OnnxElementType.Float, "N", 1, contract.Frames, contract.FrontEnd.MelBins);
-        current = AddLayers(graph, model.Layers, current, "l");
-        var classes = model.OutputShape.Size;
-        if (classes == contract.Labels.Count)
+        if (models.Count == 0)
         {
-            graph.Softmax(OutputName, current, axis: 1);
+            throw new ArgumentException("no model to export", nameof(models));
         }
-        else if (classes > contract.Labels.Count && contract.Labels.Count == Trainer.Data.ClassLabels.All.Count)
+
+        var graph = new OnnxGraph("kws_cnn");
+        var input = graph.AddInput(InputName, OnnxElementType.Float, "N", 1, contract.Frames, contract.FrontEnd.MelBins);
+        if (models.Count == 1)
         {
-            var fine = graph.Softmax("word_class_probabilities", current, axis: 1);
-            graph.MatMul(OutputName, fine, graph.AddInitializer("word_classes_to_labels", Trainer.Training.WordClasses.CollapseMatrix(classes), classes, contract.Labels.Count));
+            AddProbabilities(graph, models[0], contract, input, "l", "word_class_probabilities", OutputName);
         }
         else
         {
-            throw new ArgumentException($"the model has {classes} outputs but the contract {contract.Labels.Count} labels", nameof(contract));
+            var members = models.Select((m, i) => AddProbabilities(graph, m, contract, input, $"m{i}_l", $"m{i}_word_class_probabilities", $"m{i}_scores")).ToArray();
+            var sum = graph.Sum("members_sum", members);
+            graph.Mul(OutputName, sum, graph.AddInitializer("one_over_members", [1f / models.Count], 1));
         }
 
         graph.AddOutput(OutputName, OnnxElementType.Float, "N", contract.Labels.Count);
@@ -53,6 +57,31 @@ internal static class OnnxExporter
         }
 
         return onnx;
+    }
+
+    /// <summary>
+    /// Adds one model's branch from <paramref name="input"/> to its probabilities over the contract's labels, named
+    /// <paramref name="output"/>: its layers, a softmax and, for a model with word classes, the matrix product that
+    /// adds them into <c>_unknown_</c> (the softmax then named <paramref name="fineName"/>).
+    /// </summary>
+    private static string AddProbabilities(OnnxGraph graph, Sequential model, ModelContract contract, string input, string prefix, string fineName, string output)
+    {
+        var current = AddLayers(graph, model.Layers, input, prefix);
+        var classes = model.OutputShape.Size;
+        if (classes == contract.Labels.Count)
+        {
+            return graph.Softmax(output, current, axis: 1);
+        }
+
+        if (classes > contract.Labels.Count && contract.Labels.Count == Trainer.Data.ClassLabels.All.Count)
+        {
+            var fine = graph.Softmax(fineName, current, axis: 1);
+            var matrix = graph.AddInitializer(prefix == "l" ? "word_classes_to_labels" : $"{prefix}_word_classes_to_labels",
+                Trainer.Training.WordClasses.CollapseMatrix(classes), classes, contract.Labels.Count);
+            return graph.MatMul(output, fine, matrix);
+        }
+
+        throw new ArgumentException($"the model has {classes} outputs but the contract {contract.Labels.Count} labels", nameof(contract));
     }
 
     /// <summary>

@@ -15,7 +15,10 @@ internal static class HtmlReport
     /// <summary>An example spectrogram to show: class label, file and its features (frames x mels, normalised).</summary>
     public sealed record SpectrogramExample(string Label, string File, float[] Features, int Frames, int Mels);
 
-    public static string Build(string title, IReadOnlyList<string> summary, IReadOnlyList<SourceCount> sources, IReadOnlyList<EpochStats> history, int bestEpoch, bool keptLast,
+    /// <summary>One trained model's curves: its name (empty for a single model), its epochs, the epoch kept and why.</summary>
+    public sealed record TrainingCurves(string Name, IReadOnlyList<EpochStats> History, int BestEpoch, bool KeptLast);
+
+    public static string Build(string title, IReadOnlyList<string> summary, IReadOnlyList<SourceCount> sources, IReadOnlyList<TrainingCurves> curves,
         IReadOnlyList<EvaluationReport> evaluations, IReadOnlyList<SpectrogramExample> spectrograms)
     {
         var html = new StringBuilder();
@@ -54,15 +57,22 @@ internal static class HtmlReport
         }
 
         html.Append("<h2>Training curves</h2>");
-        var epochs = history.Select(h => (double)h.Epoch).ToList();
-        html.Append("<div class='fig'>").Append(SvgCharts.Lines("Loss", "epoch", "cross-entropy", [
-            new SvgCharts.Series("train", history.Select(h => ((double)h.Epoch, h.TrainLoss)).ToList()),
-            new SvgCharts.Series("validation", history.Select(h => ((double)h.Epoch, h.ValidationLoss)).ToList())])).Append("</div>");
-        html.Append("<div class='fig'>").Append(SvgCharts.Lines("Accuracy", "epoch", "share", [
-            new SvgCharts.Series("train", history.Select(h => ((double)h.Epoch, h.TrainAccuracy)).ToList()),
-            new SvgCharts.Series("validation", history.Select(h => ((double)h.Epoch, h.ValidationAccuracy)).ToList()),
-            new SvgCharts.Series("val. yes/no recall", history.Select(h => ((double)h.Epoch, h.KeywordRecall)).ToList())], 0, 1)).Append("</div>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>The weights kept are those of epoch {bestEpoch} ({(keptLast ? "the last epoch: --keep-last" : "lowest validation loss")}).</p>");
+        string Name(TrainingCurves c, string series) => c.Name.Length == 0 ? series : $"{c.Name}: {series}";
+        html.Append("<div class='fig'>").Append(SvgCharts.Lines("Loss", "epoch", "cross-entropy", [.. curves.SelectMany(c => new[]
+        {
+            new SvgCharts.Series(Name(c, "train"), c.History.Select(h => ((double)h.Epoch, h.TrainLoss)).ToList()),
+            new SvgCharts.Series(Name(c, "validation"), c.History.Select(h => ((double)h.Epoch, h.ValidationLoss)).ToList()),
+        })])).Append("</div>");
+        html.Append("<div class='fig'>").Append(SvgCharts.Lines("Accuracy", "epoch", "share", [.. curves.SelectMany(c => new[]
+        {
+            new SvgCharts.Series(Name(c, "train"), c.History.Select(h => ((double)h.Epoch, h.TrainAccuracy)).ToList()),
+            new SvgCharts.Series(Name(c, "validation"), c.History.Select(h => ((double)h.Epoch, h.ValidationAccuracy)).ToList()),
+            new SvgCharts.Series(Name(c, "val. yes/no recall"), c.History.Select(h => ((double)h.Epoch, h.KeywordRecall)).ToList()),
+        })], 0, 1)).Append("</div>");
+        foreach (var c in curves)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{SvgCharts.Escape(c.Name.Length == 0 ? "The weights" : $"{c.Name}: the weights")} kept are those of epoch {c.BestEpoch} ({(c.KeptLast ? "the last epoch: --keep-last" : "lowest validation loss")}).</p>");
+        }
 
         foreach (var e in evaluations)
         {
