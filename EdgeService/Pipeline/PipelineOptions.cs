@@ -11,9 +11,10 @@ internal sealed class PipelineOptions : ISelfValidatingOptions
 
     /// <summary>
     /// Gain on the audio before the energy gate and the front end, in dB (every source). The training keywords' loudest
-    /// 10 ms lie at -23 to -9 dBFS (median -14), and the model misses quieter speech (the test recording 20 dB down:
-    /// 6 of 10 keywords; 30 dB down: none). A quiet microphone (an I2S MEMS microphone, or a speaker far away) needs
-    /// this raised until the stats line's loudest 10 ms reach that range while someone says the words.
+    /// 10 ms lie at -29 to -9 dBFS (10th to 90th percentile, median -17), and the model misses much quieter speech (the
+    /// test recording 30 dB down: 8 of 10 keywords; 45 dB down: none). A quiet microphone (an I2S MEMS microphone, or a
+    /// speaker far away) needs this raised until the stats line's loudest 10 ms reach that range while someone says
+    /// the words.
     /// </summary>
     public double InputGainDb { get; set; }
 

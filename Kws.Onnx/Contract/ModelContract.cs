@@ -58,7 +58,8 @@ public sealed record ModelContract
         };
         if (Thresholds.Count > 0)
         {
-            metadata[ModelContractKeys.Thresholds] = string.Join(',', Thresholds.Select(t => $"{t.Key}={F(t.Value)}"));
+            // As float, the thresholds' own type: 0.78f widened to double would be written 0.7799999713897705.
+            metadata[ModelContractKeys.Thresholds] = string.Join(',', Thresholds.Select(t => $"{t.Key}={t.Value.ToString("R", CultureInfo.InvariantCulture)}"));
         }
 
         return metadata;

@@ -28,6 +28,14 @@ public class ModelContractTests
         Assert.Equal(400 + (97 * 160), back.SamplesPerInput);
     }
 
+    [Fact]
+    public void ThresholdsAreWrittenAsPeopleWroteThem()
+    {
+        var contract = Sample() with { Thresholds = new Dictionary<string, float> { ["yes"] = 0.78f, ["no"] = 0.73f } };
+        Assert.Equal("yes=0.78,no=0.73", contract.ToMetadata()["kws.thresholds"]);
+        Assert.Equal(contract.Thresholds, ModelContract.FromMetadata(contract.ToMetadata(), "m.onnx").Thresholds);
+    }
+
     [Theory]
     [InlineData("kws.hop_ms")]
     [InlineData("kws.labels")]

@@ -61,7 +61,7 @@ internal sealed record AugmentOptions
 
     /// <summary>
     /// Largest random gain either way, in dB. 12 by default: at 6 the model missed speech 20 dB below the training
-    /// clips' level, at 20 it had more false alarms at equal level (models/MODEL_CARD.md, "Input level").
+    /// clips' level, at 20 it had more false alarms at equal level (models/previous/MODEL_CARD-2026-11.md, "Input level").
     /// </summary>
     public double GainDb { get; init; } = 12;
 
