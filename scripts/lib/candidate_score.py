@@ -12,6 +12,7 @@ keyword's hit rate on the clean and 10 dB streams and inside sentences. Usage:
 """
 import argparse
 import json
+import math
 import os
 
 CHECKS = ["stream", "sentences", "read-speech"]
@@ -39,11 +40,15 @@ def score(folder, budget_per_hour):
     thresholds = sorted(next(iter(table["stream"]))[1].keys())
     hours = sum(d for check in CHECKS if check in table for (_, _, d) in table[check]) / 3600
     out = {"hours": hours}
+    # False alarms are whole recordings: the budget is a whole number per keyword. The pooled checks fall a few seconds
+    # short of whole hours (the read speech is 59.9 minutes), which must not turn "one in four hours" into none.
+    allowed = math.floor(budget_per_hour * hours / 2 + 0.05)
+    out["allowed_per_keyword"] = allowed
     for k in ("yes", "no"):
         chosen = None
         for t in thresholds:
             fa = sum(sweeps[t]["score"]["keywords"][k][FIELD] for check in CHECKS if check in table for (_, sweeps, _) in table[check])
-            if fa <= budget_per_hour * hours / 2 + 1e-9:
+            if fa <= allowed:
                 chosen = (t, fa)
                 break
         if chosen is None:
