@@ -30,4 +30,20 @@ public sealed class ClassifyCommandTests
             Assert.Equal(Path.GetFileName(Path.GetDirectoryName(file)), label); // the fixtures' folders are their truth
         }
     }
+
+    [Fact]
+    public void A_long_recording_gets_its_label_and_a_note_that_only_its_loudest_second_was_scored()
+    {
+        var recording = Path.Combine(TestPaths.Fixtures, "stream_yes_no.wav");
+        var clip = Directory.EnumerateFiles(Path.Combine(TestPaths.Fixtures, "clips"), "*.wav", SearchOption.AllDirectories).First();
+        var r = EdgeProcess.Run(["classify", recording, clip, "--json"]);
+
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Equal(2, r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // one result per file, as before
+        var notes = r.Err.Split('\n').Where(l => l.StartsWith("note:", StringComparison.Ordinal)).ToList();
+        var note = Assert.Single(notes); // none for the one-second clip
+        Assert.Contains(recording, note, StringComparison.Ordinal);
+        Assert.Contains("30.7 s long", note, StringComparison.Ordinal);
+        Assert.Contains("kws-edge detect", note, StringComparison.Ordinal);
+    }
 }

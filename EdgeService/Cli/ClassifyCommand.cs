@@ -34,7 +34,9 @@ internal static class ClassifyCommand
             {
                 try
                 {
-                    var clip = ClipFitter.FitToLength(AudioFiles.ReadMono(file, contract.FrontEnd.SampleRateHz), contract.SamplesPerInput);
+                    var audio = AudioFiles.ReadMono(file, contract.FrontEnd.SampleRateHz);
+                    WarnIfLong(file, audio.Length, contract.SamplesPerInput, contract.FrontEnd.SampleRateHz);
+                    var clip = ClipFitter.FitToLength(audio, contract.SamplesPerInput);
                     frontEnd.Compute(clip, model.Input);
                     contract.Normalization.Apply(model.Input);
                     model.Run();
@@ -50,6 +52,19 @@ internal static class ClassifyCommand
             return failed == 0 ? 0 : 2;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// A recording much longer than the model's window gets one label for its loudest second only: said once per
+    /// file on standard error (standard output keeps one result per file), with the command that reads all of it.
+    /// </summary>
+    private static void WarnIfLong(string file, int samples, int window, int sampleRateHz)
+    {
+        if (samples > window * 3 / 2)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"note: {file} is {samples / (double)sampleRateHz:0.#} s long; classify scores its loudest {window / (double)sampleRateHz:0.##} s only (kws-edge detect {file} finds every keyword in it)"));
+        }
     }
 
     private static List<string> Expand(string[] paths)

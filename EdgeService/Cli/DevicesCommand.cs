@@ -16,13 +16,26 @@ internal static class DevicesCommand
     public static Command Create(Func<IReadOnlyList<AudioInputDevice>>? listDevices = null, TextWriter? output = null, TextWriter? error = null)
     {
         var command = new Command("devices", "List the audio input devices (index, name, host API, channels, default rate) for Audio:Device.");
-        command.SetAction(_ =>
+        command.SetAction(parse =>
         {
             var outWriter = output ?? Console.Out;
             var errWriter = error ?? Console.Error;
             try
             {
-                outWriter.Write(Format((listDevices ?? PortAudioDeviceCatalog.ListInputDevices)()));
+                var devices = (listDevices ?? PortAudioDeviceCatalog.ListInputDevices)();
+                if (!parse.GetValue(EdgeCli.Json))
+                {
+                    outWriter.Write(Format(devices));
+                }
+                else if (devices.Count == 0)
+                {
+                    errWriter.Write(Format(devices)); // no lines on standard output, the hint on standard error
+                }
+                else
+                {
+                    outWriter.Write(FormatJson(devices));
+                }
+
                 return 0;
             }
             catch (Exception e) when (e is PortAudioLibraryMissingException or PortAudioException)
@@ -32,6 +45,35 @@ internal static class DevicesCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// What <c>devices --json</c> prints: one JSON object per device and line,
+    /// <c>{"index":4,"name":"default","host_api":"ALSA","inputs":128,"default_rate_hz":44100,"default":true}</c>.
+    /// </summary>
+    public static string FormatJson(IReadOnlyList<AudioInputDevice> devices)
+    {
+        ArgumentNullException.ThrowIfNull(devices);
+        var text = new StringBuilder();
+        foreach (var d in devices)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                json.WriteNumber("index", d.Index);
+                json.WriteString("name", d.Name);
+                json.WriteString("host_api", d.HostApi);
+                json.WriteNumber("inputs", d.MaxInputChannels);
+                json.WriteNumber("default_rate_hz", d.DefaultSampleRateHz);
+                json.WriteBoolean("default", d.IsDefault);
+                json.WriteEndObject();
+            }
+
+            text.Append(Encoding.UTF8.GetString(buffer.WrittenSpan)).Append('\n');
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The table <c>devices</c> prints, with a hint on how to choose one.</summary>

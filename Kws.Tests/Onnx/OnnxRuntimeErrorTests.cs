@@ -38,6 +38,31 @@ public class OnnxRuntimeErrorTests
     }
 
     [Fact]
+    public void An_empty_model_file_is_named_without_ONNX_Runtimes_source_locations()
+    {
+        using var env = new OnnxEnvironment("kws-tests");
+        var path = Path.Combine(TestSupport.TestPaths.NewTempDir("kws-onnx"), "empty.onnx");
+        File.WriteAllBytes(path, []);
+        var e = Assert.Throws<OnnxRuntimeException>(() => OnnxSession.FromFile(env, path));
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+        Assert.Contains("does not have a graph", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".cc:", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("onnxruntime::", e.Message, StringComparison.Ordinal);
+        Assert.Contains(".cc:", e.OrtMessage, StringComparison.Ordinal); // kept where a developer looks
+    }
+
+    [Theory]
+    [InlineData("Load model from m.onnx failed:/onnxruntime_src/onnxruntime/core/graph/model.cc:187 onnxruntime::Model::Model(onnx::ModelProto&&, const onnxruntime::PathString&) ModelProto does not have a graph.",
+        "Load model from m.onnx failed:ModelProto does not have a graph.")]
+    [InlineData("/onnxruntime_src/onnxruntime/core/session/inference_session.cc:1234 onnxruntime::common::Status onnxruntime::InferenceSession::Run() const Bad input",
+        "Bad input")]
+    [InlineData("Protobuf parsing failed.", "Protobuf parsing failed.")]
+    public void Source_locations_are_taken_out_of_the_message(string ort, string shown)
+    {
+        Assert.Equal(shown, OnnxRuntimeException.WithoutSourceLocations(ort));
+    }
+
+    [Fact]
     public void A_disposed_environment_is_refused_before_ONNX_Runtime_sees_its_pointer()
     {
         var model = new SmallCnn(seed: 8).Build().ToBytes();

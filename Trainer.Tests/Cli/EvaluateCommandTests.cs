@@ -58,6 +58,21 @@ public class EvaluateCommandTests
     }
 
     [Fact]
+    public void A_broken_model_is_reported_before_any_clip_is_read_with_exit_two_as_the_service_does()
+    {
+        var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-eval-data"), speakers: 4, perSpeaker: 1);
+        var model = Path.Combine(TestPaths.NewTempDir("kws-eval-model"), "broken.onnx");
+        File.WriteAllBytes(model, [.. "this is not an ONNX model"u8]);
+
+        var (code, _, error) = TrainerProcess.Run("evaluate", "--model", model, "--data", data);
+
+        Assert.Equal(2, code);
+        Assert.Contains(model, error);
+        Assert.DoesNotContain("clips read", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
     public void A_model_with_its_labels_in_another_order_is_refused_not_scored_against_the_wrong_columns()
     {
         var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-eval-data"), speakers: 4, perSpeaker: 1);

@@ -16,7 +16,7 @@ internal static class CliErrors
             return action();
         }
         catch (Exception e) when (e is DataException or WavFormatException or ModelContractException or OnnxRuntimeLoadException
-                                      or FileNotFoundException or DirectoryNotFoundException or ArgumentException)
+                                      or OnnxRuntimeException or FileNotFoundException or DirectoryNotFoundException or ArgumentException)
         {
             return Fail(e, 2);
         }

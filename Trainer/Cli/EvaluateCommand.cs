@@ -34,6 +34,8 @@ internal static class EvaluateCommand
                 "test" => DataSplit.Test,
                 _ => throw new ArgumentException($"--split is '{which}'; use all, train, validation or test"),
             };
+            // The model first: a broken or mismatched file is reported before minutes of reading clips.
+            using var scorer = OnnxClipScorer.Open(parse.GetValue(model)!, null);
             var layout = DatasetLayout.Resolve(parse.GetValue(data) ?? [], null, [], parse.GetValue(negatives) ?? []);
             var defaults = new Training.TrainOptions();
             var refs = DatasetScanner.Scan(layout, new SpeakerSplitter(defaults.ValidationPercent, defaults.TestPercent))
@@ -58,7 +60,6 @@ internal static class EvaluateCommand
                 Console.Error.WriteLine($"skipped {skipped}");
             }
 
-            using var scorer = OnnxClipScorer.Open(parse.GetValue(model)!, null);
             var scored = scorer.Score(dataset.Clips, quiet ? null : (done, total) => { if (done % 100 == 0 || done == total) { Console.Error.Write($"\r{done}/{total} clips scored"); } });
             if (!quiet)
             {
