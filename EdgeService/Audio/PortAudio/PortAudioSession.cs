@@ -37,6 +37,7 @@ internal sealed class PortAudioSession : SafeHandle
             int error;
             try
             {
+                AudioLibraryNoise.Silence();
                 error = PaNative.Pa_Initialize();
             }
             catch (DllNotFoundException e)
