@@ -34,7 +34,7 @@ internal sealed class AvgPool2d : Layer
         var g = Geometry;
         int inW = InputShape.W, inH = InputShape.H, ow = OutputShape.W, oh = OutputShape.H;
         var inv = 1f / (g.KernelH * g.KernelW);
-        Parallel.For(input.N, (start, end, chunk) =>
+        Batches.For(input.N, (start, end, chunk) =>
         {
             var tmp = _rows[chunk].AsSpan();
             for (var n = start; n < end; n++)
@@ -75,7 +75,7 @@ internal sealed class AvgPool2d : Layer
         var g = Geometry;
         int inW = InputShape.W, inH = InputShape.H, ow = OutputShape.W, oh = OutputShape.H;
         var inv = 1f / (g.KernelH * g.KernelW);
-        Parallel.For(input.N, (start, end, chunk) =>
+        Batches.For(input.N, (start, end, chunk) =>
         {
             var tmp = _rows[chunk].AsSpan();
             for (var n = start; n < end; n++)

@@ -81,7 +81,7 @@ internal sealed class BatchNorm2d : Layer
     {
         CheckForward(input, output);
         var n = input.N;
-        Parallel.For(Channels, (start, end, _) =>
+        Batches.For(Channels, (start, end, _) =>
         {
             for (var c = start; c < end; c++)
             {
@@ -108,7 +108,7 @@ internal sealed class BatchNorm2d : Layer
         CheckBackward(input, output, gradOutput, gradInput);
         var n = input.N;
         var m = (double)n * InputShape.Plane;
-        Parallel.For(Channels, (start, end, _) =>
+        Batches.For(Channels, (start, end, _) =>
         {
             for (var c = start; c < end; c++)
             {

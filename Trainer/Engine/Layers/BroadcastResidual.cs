@@ -90,7 +90,7 @@ internal sealed class BroadcastResidual : Layer
         var (c, t, f) = (OutputShape.C, OutputShape.H, OutputShape.W);
         var mean = _mean!;
         mean.N = input.N;
-        Parallel.For(input.N, (start, end, _) =>
+        Batches.For(input.N, (start, end, _) =>
         {
             for (var row = start * c * t; row < end * c * t; row++)
             {
@@ -98,7 +98,7 @@ internal sealed class BroadcastResidual : Layer
             }
         });
         var time = _timeChain.Run(_time, mean, training);
-        Parallel.For(input.N, (start, end, _) =>
+        Batches.For(input.N, (start, end, _) =>
         {
             for (var row = start * c * t; row < end * c * t; row++)
             {
@@ -125,7 +125,7 @@ internal sealed class BroadcastResidual : Layer
         var (c, t, f) = (OutputShape.C, OutputShape.H, OutputShape.W);
         var (g, gSum, dMean, dX2) = (_g!, _gSum!, _dMean!, _dX2!);
         g.N = gSum.N = dMean.N = dX2.N = n;
-        Parallel.For(n, (start, end, _) =>
+        Batches.For(n, (start, end, _) =>
         {
             for (var row = start * c * t; row < end * c * t; row++)
             {
@@ -143,7 +143,7 @@ internal sealed class BroadcastResidual : Layer
             }
         });
         _timeChain.Back(_time, gSum, dMean, training);
-        Parallel.For(n, (start, end, _) =>
+        Batches.For(n, (start, end, _) =>
         {
             for (var row = start * c * t; row < end * c * t; row++)
             {
@@ -190,10 +190,10 @@ internal sealed class BroadcastResidual : Layer
     /// <inheritdoc />
     protected override void OnBuild()
     {
-        var h = _preChain.Make(_pre, InputShape, MaxBatch, Parallel, "pre");
-        _freqChain.Make(_freq, h, MaxBatch, Parallel, "frequency");
+        var h = _preChain.Make(_pre, InputShape, MaxBatch, Batches, "pre");
+        _freqChain.Make(_freq, h, MaxBatch, Batches, "frequency");
         var column = OutputShape with { W = 1 };
-        _timeChain.Make(_time, column, MaxBatch, Parallel, "temporal");
+        _timeChain.Make(_time, column, MaxBatch, Batches, "temporal");
         _mean = new Tensor(MaxBatch, column);
         _gSum = new Tensor(MaxBatch, column);
         _dMean = new Tensor(MaxBatch, column);

@@ -77,7 +77,7 @@ internal sealed class Conv2d : Layer
     {
         CheckForward(input, output);
         var p = OutputShape.Plane;
-        Parallel.For(input.N, (start, end, chunk) =>
+        Batches.For(input.N, (start, end, chunk) =>
         {
             for (var n = start; n < end; n++)
             {
@@ -106,7 +106,7 @@ internal sealed class Conv2d : Layer
             Gemm.Transpose(Weight.Value, _weightT, OutChannels, K);
         }
 
-        Parallel.For(input.N, (start, end, chunk) =>
+        Batches.For(input.N, (start, end, chunk) =>
         {
             for (var n = start; n < end; n++)
             {

@@ -72,7 +72,7 @@ internal sealed class DepthwiseConv2d : Layer
     {
         CheckForward(input, output);
         var taps = Geometry.KernelH * Geometry.KernelW;
-        Parallel.For(input.N, (start, end, chunk) =>
+        Batches.For(input.N, (start, end, chunk) =>
         {
             for (var n = start; n < end; n++)
             {
@@ -96,7 +96,7 @@ internal sealed class DepthwiseConv2d : Layer
     {
         CheckBackward(input, output, gradOutput, gradInput);
         var taps = Geometry.KernelH * Geometry.KernelW;
-        Parallel.For(input.N, (start, end, chunk) =>
+        Batches.For(input.N, (start, end, chunk) =>
         {
             for (var n = start; n < end; n++)
             {

@@ -16,7 +16,7 @@ internal sealed class GlobalAvgPool : Layer
     {
         CheckForward(input, output);
         var inv = 1f / InputShape.Plane;
-        Parallel.For(input.N, (start, end, _) =>
+        Batches.For(input.N, (start, end, _) =>
         {
             for (var n = start; n < end; n++)
             {
@@ -39,7 +39,7 @@ internal sealed class GlobalAvgPool : Layer
         }
 
         var inv = 1f / InputShape.Plane;
-        Parallel.For(input.N, (start, end, _) =>
+        Batches.For(input.N, (start, end, _) =>
         {
             for (var n = start; n < end; n++)
             {

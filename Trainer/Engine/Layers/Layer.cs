@@ -22,8 +22,8 @@ internal abstract class Layer
     /// <summary>The largest batch the layer was built for.</summary>
     protected int MaxBatch { get; private set; }
 
-    /// <summary>The chunked parallel runner the layer was built with.</summary>
-    protected BatchParallel Parallel { get; private set; } = new(1);
+    /// <summary>The chunked parallel runner the layer was built with (named so as not to shadow System.Threading.Tasks.Parallel).</summary>
+    protected BatchParallel Batches { get; private set; } = new(1);
 
     /// <summary>Trainable parameters, in a fixed order.</summary>
     public virtual IReadOnlyList<Parameter> Parameters => [];
@@ -43,7 +43,7 @@ internal abstract class Layer
         InputShape = input;
         OutputShape = ComputeOutputShape(input);
         MaxBatch = maxBatch;
-        Parallel = parallel;
+        Batches = parallel;
         OnBuild();
         IsBuilt = true;
     }
@@ -115,7 +115,7 @@ internal abstract class Layer
     /// <summary>Makes one zeroed partial-gradient buffer of <paramref name="length"/> floats per chunk.</summary>
     protected float[][] ChunkBuffers(int length)
     {
-        var result = new float[Parallel.Chunks][];
+        var result = new float[Batches.Chunks][];
         for (var i = 0; i < result.Length; i++)
         {
             result[i] = new float[length];

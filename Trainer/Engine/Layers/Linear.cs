@@ -60,7 +60,7 @@ internal sealed class Linear : Layer
     public override void Forward(Tensor input, Tensor output, bool training)
     {
         CheckForward(input, output);
-        Parallel.For(input.N, (start, end, _) =>
+        Batches.For(input.N, (start, end, _) =>
         {
             var rows = end - start;
             var y = output.Data.AsSpan(start * OutFeatures, rows * OutFeatures);
@@ -80,7 +80,7 @@ internal sealed class Linear : Layer
     public override void Backward(Tensor input, Tensor output, Tensor gradOutput, Tensor? gradInput, bool training)
     {
         CheckBackward(input, output, gradOutput, gradInput);
-        Parallel.For(input.N, (start, end, chunk) =>
+        Batches.For(input.N, (start, end, chunk) =>
         {
             var dW = _dW[chunk].AsSpan();
             for (var n = start; n < end; n++)

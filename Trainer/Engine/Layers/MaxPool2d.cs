@@ -32,7 +32,7 @@ internal sealed class MaxPool2d : Layer
         CheckForward(input, output);
         var g = Geometry;
         int inW = InputShape.W, inH = InputShape.H, ow = OutputShape.W, oh = OutputShape.H;
-        Parallel.For(input.N, (start, end, chunk) =>
+        Batches.For(input.N, (start, end, chunk) =>
         {
             var tmp = _rows[chunk].AsSpan();
             for (var n = start; n < end; n++)
@@ -78,7 +78,7 @@ internal sealed class MaxPool2d : Layer
 
         var g = Geometry;
         int inW = InputShape.W, inH = InputShape.H, ow = OutputShape.W, oh = OutputShape.H;
-        Parallel.For(input.N, (start, end, _) =>
+        Batches.For(input.N, (start, end, _) =>
         {
             for (var n = start; n < end; n++)
             {

@@ -18,7 +18,7 @@ internal sealed class ReLU : Layer
     {
         CheckForward(input, output);
         var size = InputShape.Size;
-        Parallel.For(input.N, (start, end, _) =>
+        Batches.For(input.N, (start, end, _) =>
             TensorPrimitives.Max(input.Data.AsSpan(start * size, (end - start) * size), 0f, output.Data.AsSpan(start * size, (end - start) * size)));
     }
 
@@ -32,7 +32,7 @@ internal sealed class ReLU : Layer
         }
 
         var size = InputShape.Size;
-        Parallel.For(input.N, (start, end, _) =>
+        Batches.For(input.N, (start, end, _) =>
         {
             var y = output.Data.AsSpan(start * size, (end - start) * size);
             var dy = gradOutput.Data.AsSpan(start * size, (end - start) * size);

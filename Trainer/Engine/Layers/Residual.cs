@@ -71,7 +71,7 @@ internal sealed class Residual : Layer
         var main = _mainChain.Run(_main, input, training);
         var shortcut = _shortcut.Length == 0 ? input : _shortChain.Run(_shortcut, input, training);
         var size = OutputShape.Size;
-        Parallel.For(input.N, (start, end, _) =>
+        Batches.For(input.N, (start, end, _) =>
         {
             var y = output.Data.AsSpan(start * size, (end - start) * size);
             TensorPrimitives.Add(main.Data.AsSpan(start * size, (end - start) * size), shortcut.Data.AsSpan(start * size, (end - start) * size), y);
@@ -93,7 +93,7 @@ internal sealed class Residual : Layer
             g = _g!;
             g.N = n;
             var size = OutputShape.Size;
-            Parallel.For(n, (start, end, _) => ReLU.Mask(
+            Batches.For(n, (start, end, _) => ReLU.Mask(
                 output.Data.AsSpan(start * size, (end - start) * size),
                 gradOutput.Data.AsSpan(start * size, (end - start) * size),
                 g.Data.AsSpan(start * size, (end - start) * size)));
@@ -133,8 +133,8 @@ internal sealed class Residual : Layer
     /// <inheritdoc />
     protected override void OnBuild()
     {
-        _mainChain.Make(_main, InputShape, MaxBatch, Parallel, "main");
-        _shortChain.Make(_shortcut, InputShape, MaxBatch, Parallel, "shortcut");
+        _mainChain.Make(_main, InputShape, MaxBatch, Batches, "main");
+        _shortChain.Make(_shortcut, InputShape, MaxBatch, Batches, "shortcut");
         _g = new Tensor(MaxBatch, OutputShape);
         _dxMain = new Tensor(MaxBatch, InputShape);
         _dxShort = new Tensor(MaxBatch, InputShape);

@@ -35,7 +35,7 @@ internal sealed class SwapChannelsAndWidth : Layer
     {
         var (c, h, w) = (shape.C, shape.H, shape.W);
         var size = shape.Size;
-        Parallel.For(from.N, (start, end, _) =>
+        Batches.For(from.N, (start, end, _) =>
         {
             for (var n = start; n < end; n++)
             {
