@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Trainer.Engine;
 using Trainer.Engine.Losses;
+using Trainer.Engine.Models;
 using Trainer.Engine.Optim;
 
-namespace Trainer.Engine.Models;
+namespace Trainer.Tests.Engine;
 
 /// <summary>Times full training steps (forward, loss, backward, AdamW) on random data.</summary>
 internal static class SpeedProbe
