@@ -58,6 +58,7 @@ internal sealed class EnsembleJob(IReadOnlyList<string> members, IReadOnlyList<s
 
         var curves = members.Select((m, i) => Curves(m, $"member {i + 1} ({ModelFactory.Name(loaded[i].Options)})", loaded[i].Options)).ToList();
         var summary = DataSummary.Describe(dataset);
+        var sources = SourceCount.Of(dataset);
         File.WriteAllText(Path.Combine(output, "report.json"), JsonSerializer.Serialize(new
         {
             model = modelPath,
@@ -72,14 +73,14 @@ internal sealed class EnsembleJob(IReadOnlyList<string> members, IReadOnlyList<s
             parameters = models.Sum(m => m.ParameterCount),
             multiply_adds = models.Sum(ModelCost.MultiplyAdds),
             data = summary,
-            sources = SourceCount.Of(dataset),
+            sources,
             skipped = dataset.Skipped,
             parity = parity.Describe(),
             evaluations = reports,
         }, EvaluationReport.JsonOptions));
         var examples = SpectrogramExamples.Pick(dataset, featurizer, options);
         File.WriteAllText(Path.Combine(output, "report.html"),
-            HtmlReport.Build("kws-trainer report: an ensemble", [description, .. summary, parity.Describe()], SourceCount.Of(dataset), curves, reports, examples));
+            HtmlReport.Build("kws-trainer report: an ensemble", [description, .. summary, parity.Describe()], sources, curves, reports, examples));
         Console.WriteLine($"Wrote {Path.Combine(output, "report.json")} and report.html");
         return 0;
     }
