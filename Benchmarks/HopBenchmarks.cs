@@ -1,15 +1,15 @@
 using BenchmarkDotNet.Attributes;
-using EdgeService.Detection;
-using EdgeService.Hosting;
-using EdgeService.Model;
-using EdgeService.Pipeline;
 using Kws.Audio.Wav;
+using Kws.Detection.Composition;
+using Kws.Detection.Model;
+using Kws.Detection.Pipeline;
 
 namespace Benchmarks;
 
 /// <summary>
 /// The service's hot path, per hop: the front end for one 10 ms frame, one inference, and one whole inference hop of
-/// the pipeline (5 frames, gate, window copy, model, smoother), with the bundled model and with the one bundled before
+/// the pipeline (5 frames, gate, window copy, model, smoother, through <see cref="DetectionReplay"/> as
+/// <c>kws-edge detect</c> runs it), with the bundled model and with the one bundled before
 /// it (<see cref="Model"/>), so that old and new are measured in the same run. Memory diagnoser on: the steady state
 /// must allocate 0 B.
 /// </summary>
@@ -27,7 +27,7 @@ public class HopBenchmarks
     private long _index;
     private FeatureWindow _window = null!;
     private OnnxKeywordModel _model = null!;
-    private DetectionPipeline _pipeline = null!;
+    private DetectionReplay _replay = null!;
     private float[] _input = [];
 
     /// <summary>The model file, relative to the repository: the bundled one and the one bundled before it.</summary>
@@ -40,20 +40,24 @@ public class HopBenchmarks
         var repo = FindRepo();
         var fixture = Path.Combine(repo, "tests", "fixtures", "stream_yes_no.wav");
         _audio = WavReader.ReadFloatMono(fixture, out _);
-        var settings = ServiceSettings.From(ServiceConfiguration.Build(["--Gate:Enabled=false", $"--Model:Path={Path.Combine(repo, Model)}"]));
+        var settings = DetectionSettings.FromArguments(["--Gate:Enabled=false", $"--Model:Path={Path.Combine(repo, Model)}"]);
         _model = ModelLoader.Open(settings.Model);
         var contract = _model.Contract;
         _window = new FeatureWindow(contract.FrontEnd, contract.Frames, contract.Normalization);
         _window.Push(_audio.AsSpan(0, 32000));
         _input = new float[contract.Frames * contract.FrontEnd.MelBins];
-        _pipeline = PipelineComposer.Compose(_model, settings, Array.Empty<IDetectionSink>(), new PipelineStats());
-        _pipeline.Process(_audio.AsSpan(0, 32000), 0);
+        _replay = new DetectionReplay(settings, []);
+        _replay.Feed(_audio.AsSpan(0, 32000), 0);
         _position = 32000;
         _index = 32000;
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _model.Dispose();
+    public void Cleanup()
+    {
+        _replay.Dispose();
+        _model.Dispose();
+    }
 
     /// <summary>Log-mel of one 10 ms frame into the sliding window.</summary>
     [Benchmark]
@@ -73,7 +77,7 @@ public class HopBenchmarks
     public long PipelineHop()
     {
         var hop = Next(800);
-        _pipeline.Process(hop, _index);
+        _replay.Feed(hop, _index);
         _index += hop.Length;
         return _index;
     }

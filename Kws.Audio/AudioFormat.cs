@@ -20,7 +20,7 @@ public enum SampleType
 public readonly record struct AudioFormat(int SampleRateHz, int Channels, SampleType SampleType)
 {
     /// <summary>16 kHz mono float32: the format the front end consumes.</summary>
-    public static AudioFormat Mono16kFloat => new(16000, 1, SampleType.Float32);
+    public static AudioFormat Mono16kFloat => PipelineAudio.Format;
 
     /// <summary>Bytes one sample takes.</summary>
     public int BytesPerSample => SampleType switch

@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Runtime.InteropServices;
 
 namespace EdgeService.Tests.Audio;

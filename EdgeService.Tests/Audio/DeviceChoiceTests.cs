@@ -53,7 +53,7 @@ public sealed class DeviceChoiceTests
     public void The_output_rate_is_preferred_then_the_device_default_and_float_then_int32_then_int16()
     {
         var device = new AudioInputDevice(1, "i2s", "ALSA", 2, 48000, true);
-        var options = new AudioCaptureOptions();
+        var options = new AudioOptions();
         // A device that refuses 16 kHz and float (like many I2S codecs): 48 kHz, 1 channel refused too, int32.
         var chosen = CaptureFormatPlanner.Choose(device, options, f => f.SampleRateHz == 48000 && f.Channels == 2 && f.SampleType != SampleType.Float32);
         Assert.Equal(new AudioFormat(48000, 2, SampleType.Int32), chosen);
@@ -67,10 +67,10 @@ public sealed class DeviceChoiceTests
     public void Forced_settings_narrow_the_search_and_a_channel_index_needs_enough_channels()
     {
         var device = new AudioInputDevice(1, "i2s", "ALSA", 2, 48000, true);
-        var forced = new AudioCaptureOptions { DeviceSampleRateHz = 48000, DeviceChannels = 2, DeviceSampleFormat = "s32" };
+        var forced = new AudioOptions { DeviceSampleRateHz = 48000, DeviceChannels = 2, DeviceSampleFormat = "s32" };
         Assert.Equal([new AudioFormat(48000, 2, SampleType.Int32)], CaptureFormatPlanner.Candidates(device, forced));
 
-        var right = new AudioCaptureOptions { Channel = "1" };
+        var right = new AudioOptions { Channel = "1" };
         Assert.All(CaptureFormatPlanner.Candidates(device, right), f => Assert.Equal(2, f.Channels));
 
         var e = Assert.Throws<AudioDeviceUnavailableException>(() => CaptureFormatPlanner.Choose(device, forced, _ => false));
@@ -81,11 +81,11 @@ public sealed class DeviceChoiceTests
     [Fact]
     public void Options_validation_names_each_bad_setting()
     {
-        var problems = new AudioCaptureOptions { DeviceSampleFormat = "int8", DeviceBufferMs = 0, RetryMaxDelayMs = 10, HighPassHz = -1 }.Validate();
+        var problems = new AudioOptions { DeviceSampleFormat = "int8", DeviceBufferMs = 0, RetryMaxDelayMs = 10, HighPassHz = -1 }.Validate();
         Assert.Contains(problems, p => p.Contains("Audio:DeviceSampleFormat", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Audio:DeviceBufferMs", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Audio:RetryMaxDelayMs", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Audio:HighPassHz", StringComparison.Ordinal));
-        Assert.Empty(new AudioCaptureOptions().Validate());
+        Assert.Empty(new AudioOptions().Validate());
     }
 }

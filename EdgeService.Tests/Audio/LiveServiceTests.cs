@@ -1,3 +1,5 @@
+using EdgeService.Tests.Pipeline;
+using Kws.Detection.Pipeline;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -44,8 +46,9 @@ public sealed class LiveServiceTests(AlsaFileDevices alsa)
         using var fifo = new PacedFifo(Path.Combine(dir, "fixture48.pipe"), MemoryMarshal.AsBytes(frames.AsSpan()).ToArray(), 48000 * 8, Speed);
         var conf = AlsaFileDevices.WriteOneDeviceConfig(dir, Device, fifo.Path);
 
-        var expected = new List<KeywordDetection>();
-        DetectCommand.Detect(fixture, ServiceSettings.From(ServiceConfiguration.Build([])), expected.Add);
+        var sink = new CollectingSink();
+        DetectCommand.Detect(fixture, ServiceSettings.Load([]).Detection, sink);
+        var expected = sink.Detections;
         Assert.NotEmpty(expected);
 
         var live = RunLive(conf, expected.Count);

@@ -1,6 +1,7 @@
+using Kws.Audio.Conversion;
+using Kws.Detection.Pipeline;
 using EdgeService.Audio;
 using EdgeService.Audio.PortAudio;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Fakes;
 using Kws.Audio;
 
@@ -12,7 +13,7 @@ public sealed class PortAudioCaptureTests(AlsaFileDevices alsa)
 {
     private const int Seconds1 = 16000;
 
-    private static AudioCaptureOptions I2sOptions(string device, string channel = "auto") => new()
+    private static AudioOptions I2sOptions(string device, string channel = "auto") => new()
     {
         Device = device,
         Channel = channel,
@@ -21,9 +22,9 @@ public sealed class PortAudioCaptureTests(AlsaFileDevices alsa)
         DeviceSampleFormat = "int32",
     };
 
-    private static float[] Capture(AudioCaptureOptions options, int samples, Action<ICaptureSession>? inspect = null)
+    private static float[] Capture(AudioOptions options, int samples, Action<ICaptureSession>? inspect = null)
     {
-        var sink = new RecordingRingBuffer(options.OutputSampleRateHz, samples);
+        var sink = new RecordingRingBuffer(PipelineAudio.SampleRateHz, samples);
         using (var session = new PortAudioCaptureOpener(options).Open(sink))
         {
             Assert.True(sink.Full.Wait(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken), $"only {sink.WrittenSamples} of {samples} samples arrived from {session.Description}");
@@ -38,7 +39,7 @@ public sealed class PortAudioCaptureTests(AlsaFileDevices alsa)
     private float[] OfflineI2s(string channel, int samples)
     {
         var options = I2sOptions("offline", channel);
-        var converter = new CaptureConverter(new AudioFormat(48000, 2, SampleType.Int32), ChannelSelection.Parse(channel), 16000, options.HighPassHz, 1237);
+        var converter = new AudioConverter(new AudioFormat(48000, 2, SampleType.Int32), ChannelSelection.Parse(channel), 16000, options.HighPassHz, 1237);
         var sink = new RecordingRingBuffer(16000, samples);
         converter.Process(alsa.I2sBytes, sink);
         Assert.True(sink.Full.IsSet);
@@ -67,7 +68,7 @@ public sealed class PortAudioCaptureTests(AlsaFileDevices alsa)
     public void Capture_at_16k_mono_s16_gives_exactly_the_scaled_samples()
     {
         alsa.RequireAvailable();
-        var options = new AudioCaptureOptions
+        var options = new AudioOptions
         {
             Device = AlsaFileDevices.Mono16, DeviceSampleRateHz = 16000, DeviceChannels = 1, DeviceSampleFormat = "int16", HighPassHz = 0,
         };
@@ -79,7 +80,7 @@ public sealed class PortAudioCaptureTests(AlsaFileDevices alsa)
     public void Automatic_format_choice_opens_16k_float_mono_when_the_device_accepts_it()
     {
         alsa.RequireAvailable();
-        var options = new AudioCaptureOptions { Device = AlsaFileDevices.Float16, HighPassHz = 0 };
+        var options = new AudioOptions { Device = AlsaFileDevices.Float16, HighPassHz = 0 };
         var got = Capture(options, Seconds1, s => Assert.Contains("16000 Hz, 1 ch, Float32", s.Description, StringComparison.Ordinal));
         Assert.Equal(alsa.Float16Samples.Take(Seconds1), got);
     }
@@ -124,10 +125,10 @@ public sealed class PortAudioCaptureTests(AlsaFileDevices alsa)
     {
         alsa.RequireAvailable();
         var sink = new RecordingRingBuffer(16000, 10);
-        var e = Assert.Throws<AudioDeviceUnavailableException>(() => new PortAudioCaptureOpener(new AudioCaptureOptions { Device = "respeaker" }).Open(sink));
+        var e = Assert.Throws<AudioDeviceUnavailableException>(() => new PortAudioCaptureOpener(new AudioOptions { Device = "respeaker" }).Open(sink));
         Assert.Contains("Audio:Device is 'respeaker'", e.Message, StringComparison.Ordinal);
         Assert.Contains(AlsaFileDevices.I2s48, e.Message, StringComparison.Ordinal);
-        e = Assert.Throws<AudioDeviceUnavailableException>(() => new PortAudioCaptureOpener(new AudioCaptureOptions { Device = "999" }).Open(sink));
+        e = Assert.Throws<AudioDeviceUnavailableException>(() => new PortAudioCaptureOpener(new AudioOptions { Device = "999" }).Open(sink));
         Assert.Contains("is 999", e.Message, StringComparison.Ordinal);
         Assert.Equal(0, PortAudioSession.OpenSessions);
         Assert.Equal(0, sink.WrittenSamples);
@@ -158,7 +159,7 @@ public sealed class PortAudioCaptureTests(AlsaFileDevices alsa)
         alsa.RequireAvailable();
         var clock = new FakeTimeProvider();
         var name = $"kwslate{Guid.NewGuid():N}"[..14];
-        var options = new AudioCaptureOptions
+        var options = new AudioOptions
         {
             Device = name, DeviceSampleRateHz = 16000, DeviceChannels = 1, DeviceSampleFormat = "int16", HighPassHz = 0,
         };

@@ -1,6 +1,6 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Audio;
 using EdgeService.Audio.PortAudio;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using TestSupport;
@@ -26,12 +26,12 @@ public sealed class PortAudioChurnTests(AlsaFileDevices alsa)
     /// <summary>Live managed memory 300 cycles may add (measured: a few KiB).</summary>
     private const long ManagedSlackBytes = 256L << 10;
 
-    private static readonly AudioCaptureOptions Present = new()
+    private static readonly AudioOptions Present = new()
     {
         Device = AlsaFileDevices.I2s48, DeviceSampleRateHz = 48000, DeviceChannels = 2, DeviceSampleFormat = "int32",
     };
 
-    private static readonly AudioCaptureOptions Absent = new() { Device = "kwsunplugged" };
+    private static readonly AudioOptions Absent = new() { Device = "kwsunplugged" };
 
     [Fact]
     public void Hundreds_of_reopens_and_failed_opens_leave_no_descriptor_thread_or_memory_behind()
@@ -59,7 +59,7 @@ public sealed class PortAudioChurnTests(AlsaFileDevices alsa)
     {
         alsa.RequireAvailable();
         var clock = new FakeTimeProvider();
-        var options = new AudioCaptureOptions { Device = Absent.Device, RetryMaxDelayMs = 30_000 };
+        var options = new AudioOptions { Device = Absent.Device, RetryMaxDelayMs = 30_000 };
         using var source = new ResilientAudioSource(new PortAudioCaptureOpener(options), options, clock, NullLogger<ResilientAudioSource>.Instance);
         source.Start(new RecordingRingBuffer(16000, 1));
         Assert.Equal(AudioSourceState.Faulted, source.State);

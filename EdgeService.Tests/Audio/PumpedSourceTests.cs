@@ -1,5 +1,5 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Audio;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Fakes;
 using Kws.Audio.Wav;
 using TestSupport;

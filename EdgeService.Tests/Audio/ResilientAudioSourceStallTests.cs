@@ -1,5 +1,5 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Audio;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +19,7 @@ public sealed class ResilientAudioSourceStallTests
 
     public ResilientAudioSourceStallTests() => _opener = new FakeCaptureOpener(_clock) { BlockDispose = true };
 
-    private static AudioCaptureOptions Options() => new()
+    private static AudioOptions Options() => new()
     {
         RetryInitialDelayMs = 1000,
         StallTimeoutMs = 2000,
@@ -188,7 +188,7 @@ public sealed class ResilientAudioSourceStallTests
     [InlineData(60_001, false)]
     public void CloseTimeoutMs_is_validated(int ms, bool valid)
     {
-        var problems = new AudioCaptureOptions { CloseTimeoutMs = ms }.Validate();
+        var problems = new AudioOptions { CloseTimeoutMs = ms }.Validate();
         if (valid)
         {
             Assert.Empty(problems);

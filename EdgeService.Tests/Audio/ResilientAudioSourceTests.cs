@@ -1,5 +1,6 @@
+using Kws.Audio;
+using Kws.Detection.Pipeline;
 using EdgeService.Audio;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,7 @@ public sealed class ResilientAudioSourceTests
     /// <summary>How long a test waits (wall clock) for the close thread; only a broken close would ever take it.</summary>
     private static readonly TimeSpan ThreadWait = TimeSpan.FromSeconds(10);
 
-    private static AudioCaptureOptions Options() => new()
+    private static AudioOptions Options() => new()
     {
         RetryInitialDelayMs = 1000,
         RetryMaxDelayMs = 30_000,
@@ -27,7 +28,7 @@ public sealed class ResilientAudioSourceTests
         CloseTimeoutMs = 3000,
     };
 
-    private ResilientAudioSource Make(AudioCaptureOptions? options = null)
+    private ResilientAudioSource Make(AudioOptions? options = null)
     {
         var source = new ResilientAudioSource(_opener, options ?? Options(), _clock, _log);
         source.StateChanged += (_, e) => _states.Add(e.State);

@@ -1,5 +1,5 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Audio;
-using EdgeService.Pipeline;
 
 namespace EdgeService.Tests.Audio;
 

@@ -1,8 +1,8 @@
+using Kws.Detection.Pipeline;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using EdgeService.Audio;
 using EdgeService.Audio.PortAudio;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Cli;
 using EdgeService.Tests.Fakes;
 using TestSupport;
@@ -47,7 +47,7 @@ public sealed class StalledDeviceTests(AlsaFileDevices alsa)
         var name = $"kwsstall{Guid.NewGuid():N}"[..14];
         using var fifo = new PacedFifo(Path.Combine(dir, "stall.pipe"), Noise(60), BytesPerSecond, speed: 1) { Stalled = stalledFromTheStart };
         alsa.AddInfileDevice(name, fifo.Path);
-        var options = new AudioCaptureOptions
+        var options = new AudioOptions
         {
             Device = name, DeviceSampleRateHz = 16000, DeviceChannels = 1, DeviceSampleFormat = "int16", HighPassHz = 0,
             StallTimeoutMs = 500, HealthCheckIntervalMs = 50, CloseTimeoutMs = 1000, RetryInitialDelayMs = 100,

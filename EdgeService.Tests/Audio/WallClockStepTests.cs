@@ -1,5 +1,5 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Audio;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Fakes;
 
 namespace EdgeService.Tests.Audio;
@@ -19,7 +19,7 @@ public sealed class WallClockStepTests
 
     private ResilientAudioSource Start()
     {
-        var options = new AudioCaptureOptions { StallTimeoutMs = 2000, HealthCheckIntervalMs = 250, RetryInitialDelayMs = 1000 };
+        var options = new AudioOptions { StallTimeoutMs = 2000, HealthCheckIntervalMs = 250, RetryInitialDelayMs = 1000 };
         var source = new ResilientAudioSource(_opener, options, _clock, _log);
         source.Start(new AudioRingBuffer(16000, 500));
         return source;

@@ -1,3 +1,5 @@
+using EdgeService.Leds;
+using Kws.Detection.Pipeline;
 using EdgeService.Detection;
 using EdgeService.Tests.Fakes;
 using Microsoft.Extensions.Logging;

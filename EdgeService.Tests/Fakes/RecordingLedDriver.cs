@@ -1,3 +1,4 @@
+using EdgeService.Leds;
 using EdgeService.Detection;
 
 namespace EdgeService.Tests.Fakes;

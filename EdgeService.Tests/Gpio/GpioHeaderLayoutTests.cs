@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;

@@ -1,10 +1,11 @@
+using EdgeService.Leds;
 using EdgeService.Gpio;
 
 namespace EdgeService.Tests.Gpio;
 
 public class GpioLedDriverTests
 {
-    private static readonly GpioLedLine[] YesNo = [new("yes", 17, false), new("no", 27, false)];
+    private static readonly LedLine[] YesNo = [new("yes", 17, false), new("no", 27, false)];
 
     [Fact]
     public void Set_DrivesTheKeywordsLine_High_ForAnActiveHighLed()
@@ -27,7 +28,7 @@ public class GpioLedDriverTests
     [Fact]
     public void ActiveLow_InvertsTheLevel_PerLine()
     {
-        var leds = new GpioLedLine[] { new("yes", 17, ActiveLow: true), new("no", 27, ActiveLow: false) };
+        var leds = new LedLine[] { new("yes", 17, ActiveLow: true), new("no", 27, ActiveLow: false) };
         var lines = new FakeOutputLines(2).WithInitial(0b01); // requested dark: yes high, no low
         using var driver = new GpioLedDriver(lines, leds);
 

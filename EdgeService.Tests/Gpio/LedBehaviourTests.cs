@@ -1,3 +1,4 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Detection;
 using EdgeService.Gpio;
 using EdgeService.Leds;

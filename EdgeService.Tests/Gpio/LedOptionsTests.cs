@@ -11,7 +11,7 @@ public class LedOptionsTests
         var options = new LedOptions();
         Assert.Empty(options.Validate());
         Assert.Equal("auto", options.Chip);
-        Assert.Equal("Leds", LedOptions.SectionName);
+        Assert.Equal("Leds", LedOptions.Section);
         Assert.Equal([("no", 27, false), ("yes", 17, false)], options.ResolveLines().Select(l => (l.Name, l.Offset, l.ActiveLow)));
         Assert.Equal(1000, options.ToSinkOptions().OnMs);
     }
@@ -30,7 +30,7 @@ public class LedOptionsTests
             ["Leds:OnMs"] = "750",
         }).Build();
         var options = new LedOptions();
-        config.GetSection(LedOptions.SectionName).Bind(options);
+        config.GetSection(LedOptions.Section).Bind(options);
 
         Assert.Empty(options.Validate());
         Assert.Equal("pinctrl-rp1", options.Chip);

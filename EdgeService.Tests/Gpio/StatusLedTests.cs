@@ -1,7 +1,7 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Detection;
 using EdgeService.Gpio;
 using EdgeService.Leds;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 

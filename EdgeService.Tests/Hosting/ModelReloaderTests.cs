@@ -1,5 +1,5 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Hosting;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Fakes;
 using Kws.Audio.Features;
 using Microsoft.Extensions.Logging;

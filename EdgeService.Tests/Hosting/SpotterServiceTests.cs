@@ -1,8 +1,9 @@
+using EdgeService.Health;
+using Kws.Detection.Pipeline;
 using EdgeService.Audio.PortAudio;
 using EdgeService.Cli;
 using EdgeService.Detection;
 using EdgeService.Hosting;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Fakes;
 using Kws.Audio;
 using Kws.Audio.Features;
@@ -151,7 +152,7 @@ public sealed class SpotterServiceTests
     {
         Assert.Equal(1, _lifetime.StopCalls);
         Assert.True(source.StopCalls >= 1, "the source was not stopped");
-        Assert.Equal(exitCode, CliErrors.Guard(() =>
+        Assert.Equal(exitCode, EdgeErrors.Guard(() =>
         {
             _failure.ThrowIfFailed();
             return 0;

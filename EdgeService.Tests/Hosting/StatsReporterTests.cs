@@ -1,6 +1,6 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Audio;
 using EdgeService.Hosting;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Fakes;
 using EdgeService.Tests.Systemd;
 using Kws.Audio;

@@ -1,5 +1,5 @@
+using Kws.Detection.Pipeline;
 using System.Diagnostics;
-using EdgeService.Pipeline;
 
 namespace EdgeService.Tests.Pipeline;
 

@@ -1,4 +1,4 @@
-using EdgeService.Pipeline;
+using Kws.Detection.Pipeline;
 using Kws.Audio.Features;
 
 namespace EdgeService.Tests.Pipeline;

@@ -1,3 +1,5 @@
+using Kws.Detection.Composition;
+using Kws.Detection.Pipeline;
 using System.Numerics.Tensors;
 using System.Text.Json;
 using EdgeService.Cli;
@@ -35,7 +37,7 @@ public class FixtureReplayTests
     [InlineData(false)]
     public void EveryKeywordIsDetectedInTimeAndNothingElse(bool gate)
     {
-        var settings = ServiceSettings.From(ServiceConfiguration.Build([$"--Gate:Enabled={gate}"]));
+        var settings = DetectionSettings.FromArguments([$"--Gate:Enabled={gate}"]);
         AssertEveryKeywordInTimeAndNothingElse(Detect(Fixture, settings));
     }
 
@@ -47,18 +49,18 @@ public class FixtureReplayTests
         TensorPrimitives.Multiply(samples, MathF.Pow(10, -45 / 20f), samples);
         WavWriter.WritePcm16(quiet, samples, 16000);
 
-        var plain = Detect(quiet, ServiceSettings.From(ServiceConfiguration.Build([])));
+        var plain = Detect(quiet, DetectionSettings.FromArguments([]));
         var keywords = Words().Count(w => !w.Label.StartsWith('_'));
         Assert.True(plain.Count < keywords / 2, $"the quiet recording gave {plain.Count} of {keywords} keywords without gain; this test expects the model to miss most of them");
 
-        AssertEveryKeywordInTimeAndNothingElse(Detect(quiet, ServiceSettings.From(ServiceConfiguration.Build(["--Pipeline:InputGainDb=45"]))));
+        AssertEveryKeywordInTimeAndNothingElse(Detect(quiet, DetectionSettings.FromArguments(["--Pipeline:InputGainDb=45"])));
     }
 
-    private static List<KeywordDetection> Detect(string path, ServiceSettings settings)
+    private static List<KeywordDetection> Detect(string path, DetectionSettings settings)
     {
-        var detections = new List<KeywordDetection>();
-        DetectCommand.Detect(path, settings, detections.Add);
-        return detections;
+        var sink = new CollectingSink();
+        DetectCommand.Detect(path, settings, sink);
+        return sink.Detections;
     }
 
     private static void AssertEveryKeywordInTimeAndNothingElse(List<KeywordDetection> detections)

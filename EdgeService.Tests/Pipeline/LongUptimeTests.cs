@@ -1,3 +1,6 @@
+using Kws.Audio;
+using Kws.Detection.Composition;
+using Kws.Detection.Pipeline;
 using EdgeService.Cli;
 using EdgeService.Detection;
 using EdgeService.Hosting;
@@ -14,7 +17,7 @@ namespace EdgeService.Tests.Pipeline;
 /// </summary>
 public class LongUptimeTests
 {
-    private const long SamplesPerSecond = PipelineComposer.SampleRateHz;
+    private const long SamplesPerSecond = PipelineAudio.SampleRateHz;
 
     public static TheoryData<string, long> Offsets => new()
     {
@@ -45,8 +48,9 @@ public class LongUptimeTests
 
     private static List<KeywordDetection> Detect(float[] audio, long offset)
     {
-        var detections = new List<KeywordDetection>();
-        DetectCommand.Replay(audio, offset, ServiceSettings.From(ServiceConfiguration.Build([])), detections.Add);
-        return detections;
+        var sink = new CollectingSink();
+        using var replay = new DetectionReplay(DetectionSettings.FromArguments([]), [sink]);
+        replay.FeedAll(audio, offset);
+        return sink.Detections;
     }
 }

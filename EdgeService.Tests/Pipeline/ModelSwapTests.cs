@@ -1,5 +1,5 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Detection;
-using EdgeService.Pipeline;
 using EdgeService.Tests.Fakes;
 using Kws.Audio.Features;
 

@@ -1,5 +1,5 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Detection;
-using EdgeService.Pipeline;
 
 namespace EdgeService.Tests.Pipeline;
 

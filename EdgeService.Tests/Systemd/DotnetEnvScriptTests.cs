@@ -1,3 +1,5 @@
+using TestSupport;
+
 namespace EdgeService.Tests.Systemd;
 
 /// <summary>

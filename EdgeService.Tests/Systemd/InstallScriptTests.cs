@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Security.Cryptography;
 using System.Text.Json;
 

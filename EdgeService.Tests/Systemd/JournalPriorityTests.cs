@@ -1,3 +1,5 @@
+using TestSupport;
+using EdgeService.Hosting;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using EdgeService.Tests.Cli;

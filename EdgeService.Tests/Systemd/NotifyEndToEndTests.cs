@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Diagnostics;
 using EdgeService.Tests.Cli;
 

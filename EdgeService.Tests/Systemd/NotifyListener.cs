@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Net.Sockets;
 using System.Text;
 

@@ -1,5 +1,7 @@
+using TestSupport;
+using EdgeService.Health;
+using Kws.Detection.Pipeline;
 using EdgeService.Hosting;
-using EdgeService.Pipeline;
 using EdgeService.Systemd;
 using EdgeService.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;

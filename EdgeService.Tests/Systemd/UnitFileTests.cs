@@ -1,3 +1,4 @@
+using TestSupport;
 using System.Globalization;
 using System.Text.RegularExpressions;
 

@@ -1,3 +1,4 @@
+using Kws.Audio.Conversion;
 using Kws.Audio;
 
 namespace EdgeService.Audio;
@@ -15,14 +16,14 @@ internal static class CaptureFormatPlanner
     /// <summary>The candidates in order of preference.</summary>
     /// <param name="device">The device (its default rate and channel count).</param>
     /// <param name="options">The capture settings (output rate, forced values).</param>
-    public static IReadOnlyList<AudioFormat> Candidates(AudioInputDevice device, AudioCaptureOptions options)
+    public static IReadOnlyList<AudioFormat> Candidates(AudioInputDevice device, AudioOptions options)
     {
         ArgumentNullException.ThrowIfNull(device);
         ArgumentNullException.ThrowIfNull(options);
         var channel = ChannelSelection.Parse(options.Channel);
         int[] rates = options.DeviceSampleRateHz > 0
             ? [options.DeviceSampleRateHz]
-            : [options.OutputSampleRateHz, (int)Math.Round(device.DefaultSampleRateHz), 48_000, 44_100];
+            : [PipelineAudio.SampleRateHz, (int)Math.Round(device.DefaultSampleRateHz), 48_000, 44_100];
         int[] channels = options.DeviceChannels > 0
             ? [options.DeviceChannels]
             : [channel.MinChannels, 2, device.MaxInputChannels];
@@ -43,7 +44,7 @@ internal static class CaptureFormatPlanner
 
     /// <summary>The first candidate <paramref name="isSupported"/> accepts.</summary>
     /// <exception cref="AudioDeviceUnavailableException">None is accepted; the message lists what was tried.</exception>
-    public static AudioFormat Choose(AudioInputDevice device, AudioCaptureOptions options, Func<AudioFormat, bool> isSupported)
+    public static AudioFormat Choose(AudioInputDevice device, AudioOptions options, Func<AudioFormat, bool> isSupported)
     {
         ArgumentNullException.ThrowIfNull(isSupported);
         var candidates = Candidates(device, options);

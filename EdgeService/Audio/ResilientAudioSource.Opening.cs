@@ -1,4 +1,4 @@
-using EdgeService.Pipeline;
+using Kws.Detection.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeService.Audio;

@@ -1,4 +1,5 @@
-using EdgeService.Pipeline;
+using Kws.Detection.Options;
+using Kws.Detection.Pipeline;
 using Kws.Audio;
 using Microsoft.Extensions.Logging;
 
@@ -37,7 +38,7 @@ namespace EdgeService.Audio;
 internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStatistics
 {
     private readonly ICaptureOpener _opener;
-    private readonly AudioCaptureOptions _options;
+    private readonly AudioOptions _options;
     private readonly TimeProvider _time;
     private readonly long _origin; // the monotonic clock's reading at construction: the health check's time zero
     private readonly ILogger _logger;
@@ -70,7 +71,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     /// <param name="options">The capture settings (output rate, retry, stall and logging intervals).</param>
     /// <param name="timeProvider">The clock and timers (<see cref="TimeProvider.System"/> in the service).</param>
     /// <param name="logger">Where capture events are logged (never from the audio callback).</param>
-    public ResilientAudioSource(ICaptureOpener opener, AudioCaptureOptions options, TimeProvider timeProvider, ILogger<ResilientAudioSource> logger)
+    public ResilientAudioSource(ICaptureOpener opener, AudioOptions options, TimeProvider timeProvider, ILogger<ResilientAudioSource> logger)
     {
         ArgumentNullException.ThrowIfNull(opener);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -83,7 +84,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
         _logger = logger;
         _backoff = new RetryBackoff(TimeSpan.FromMilliseconds(options.RetryInitialDelayMs), TimeSpan.FromMilliseconds(options.RetryMaxDelayMs));
         _health = new CaptureHealth(TimeSpan.FromMilliseconds(options.StallTimeoutMs), TimeSpan.FromMilliseconds(options.OverflowLogIntervalMs), logger);
-        Format = new AudioFormat(options.OutputSampleRateHz, 1, SampleType.Float32);
+        Format = new AudioFormat(PipelineAudio.SampleRateHz, 1, SampleType.Float32);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
-using EdgeService.Pipeline;
+
+using Kws.Detection.Pipeline;
 
 namespace EdgeService.Audio;
 

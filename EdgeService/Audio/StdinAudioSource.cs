@@ -1,25 +1,26 @@
 using Kws.Audio;
 using Kws.Audio.Conversion;
-using Kws.Audio.Resampling;
 
 namespace EdgeService.Audio;
 
 /// <summary>
 /// Raw signed 16-bit little-endian mono PCM on standard input as the audio source (<c>Audio:Source=stdin</c>), e.g.
-/// <c>arecord -f S16_LE -r 16000 -c 1 | kws-edge run --Audio:Source=stdin</c>. Other rates are resampled to 16 kHz.
-/// The stream's end completes the source.
+/// <c>arecord -f S16_LE -r 16000 -c 1 | kws-edge run --Audio:Source=stdin</c>. The bytes go through the one conversion
+/// chain (<see cref="AudioConverter"/>); other rates are resampled to the pipeline's. The stream's end completes the
+/// source.
 /// </summary>
 internal sealed class StdinAudioSource : PumpedAudioSource
 {
     private readonly Func<Stream> _open;
     private readonly int _rateHz;
-    private readonly byte[] _bytes = new byte[2 * 1024];
-    private readonly float[] _samples = new float[1024];
-    private readonly float[] _resampled;
-    private readonly StreamingResampler? _resampler;
+    private const int BlockFrames = 1024;
+
+    private readonly byte[] _bytes = new byte[2 * BlockFrames];
+    private readonly float[] _pending;
+    private readonly AudioConverter _converter;
     private Stream? _stream;
     private int _carry;
-    private int _pending;
+    private int _pendingCount;
     private int _pendingOffset;
     private bool _ended;
 
@@ -28,8 +29,8 @@ internal sealed class StdinAudioSource : PumpedAudioSource
     {
         _open = open ?? Console.OpenStandardInput;
         _rateHz = rateHz;
-        _resampler = rateHz == 16000 ? null : new StreamingResampler(rateHz, 16000);
-        _resampled = new float[_resampler is null ? _samples.Length : Math.Max(_resampler.MaxOutputFrames(_samples.Length), _resampler.MaxFlushFrames)];
+        _converter = new AudioConverter(new AudioFormat(rateHz, 1, SampleType.Int16), ChannelSelection.Auto, PipelineAudio.SampleRateHz, highPassHz: 0, BlockFrames);
+        _pending = new float[_converter.MaxOutputFrames];
     }
 
     /// <inheritdoc />
@@ -41,7 +42,7 @@ internal sealed class StdinAudioSource : PumpedAudioSource
     /// <inheritdoc />
     protected override int ReadBlock(Span<float> block)
     {
-        while (_pending == 0)
+        while (_pendingCount == 0)
         {
             if (_ended)
             {
@@ -49,41 +50,34 @@ internal sealed class StdinAudioSource : PumpedAudioSource
             }
 
             var read = _stream!.Read(_bytes, _carry, _bytes.Length - _carry);
+            ReadOnlySpan<float> output;
             if (read == 0)
             {
                 // End of input: hand on what the resampler still holds back, then end.
                 _ended = true;
-                _pending = _resampler?.Flush(_resampled) ?? 0;
-                _pendingOffset = 0;
-                continue;
-            }
-
-            var total = _carry + read;
-            var whole = total / 2;
-            SampleConverter.ToFloat(_bytes.AsSpan(0, whole * 2), SampleType.Int16, _samples.AsSpan(0, whole));
-            _carry = total - (whole * 2);
-            if (_carry == 1)
-            {
-                _bytes[0] = _bytes[total - 1];
-            }
-
-            if (_resampler is null)
-            {
-                _samples.AsSpan(0, whole).CopyTo(_resampled);
-                _pending = whole;
+                output = _converter.Flush();
             }
             else
             {
-                _pending = _resampler.Process(_samples.AsSpan(0, whole), _resampled);
+                var total = _carry + read;
+                var whole = total / 2 * 2;
+                output = _converter.Convert(_bytes.AsSpan(0, whole));
+                _carry = total - whole;
+                if (_carry == 1)
+                {
+                    _bytes[0] = _bytes[total - 1];
+                }
             }
 
+            output.CopyTo(_pending);
+            _pendingCount = output.Length;
             _pendingOffset = 0;
         }
 
-        var n = Math.Min(block.Length, _pending);
-        _resampled.AsSpan(_pendingOffset, n).CopyTo(block);
+        var n = Math.Min(block.Length, _pendingCount);
+        _pending.AsSpan(_pendingOffset, n).CopyTo(block);
         _pendingOffset += n;
-        _pending -= n;
+        _pendingCount -= n;
         return n;
     }
 

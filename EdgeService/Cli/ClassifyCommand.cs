@@ -1,8 +1,8 @@
+using Kws.Detection.Model;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using EdgeService.Hosting;
-using EdgeService.Model;
 using Kws.Audio.Clips;
 using Kws.Audio.Features;
 using Kws.Audio;
@@ -21,11 +21,13 @@ internal static class ClassifyCommand
         var paths = new Argument<string[]>("PATH") { Description = "WAV files or folders of WAV files", Arity = ArgumentArity.OneOrMore };
         var command = new Command("classify", "Classify one-second clips (files or folders): print the label and all scores per file.") { paths };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parse => CliErrors.Guard(() =>
+        command.SetAction(parse => EdgeErrors.Guard(() =>
         {
-            var settings = ServiceSettings.From(ServiceConfiguration.Build(EdgeCli.Overrides(parse)));
+            // The paths argument takes every word after the command, so --Section:Key=value settings among them are picked out here.
+            var given = parse.GetValue(paths)!;
+            var settings = ServiceSettings.Load([.. given.Where(EdgeCli.IsSetting), .. EdgeCli.Overrides(parse)]);
             var json = parse.GetValue(EdgeCli.Json);
-            var files = Expand(parse.GetValue(paths)!);
+            var files = Expand([.. given.Where(g => !EdgeCli.IsSetting(g))]);
             using var model = ModelLoader.Open(settings.Model);
             var contract = model.Contract;
             var frontEnd = new LogMelSpectrogram(contract.FrontEnd);

@@ -1,3 +1,4 @@
+using EdgeService.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 

@@ -1,3 +1,6 @@
+using EdgeService.Hosting;
+using EdgeService.Leds;
+using Kws.Detection.Options;
 using System.CommandLine;
 
 namespace EdgeService.Cli;
@@ -31,7 +34,7 @@ internal static class EdgeCli
         root.Subcommands.Add(ClassifyCommand.Create());
         root.Subcommands.Add(DevicesCommand.Create());
         root.Subcommands.Add(LedsCommand.Create(
-            parse => Hosting.ServiceConfiguration.Bind<Leds.LedOptions>(Hosting.ServiceConfiguration.Build(Overrides(parse)), Leds.LedOptions.SectionName),
+            parse => Hosting.ServiceSettings.Load(Overrides(parse)).Leds,
             CliLogging.Factory));
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction(parse => RunCommand.Execute(parse));
@@ -44,9 +47,9 @@ internal static class EdgeCli
         var tokens = new List<string>();
         foreach (var token in parse.UnmatchedTokens)
         {
-            if (!token.StartsWith("--", StringComparison.Ordinal) || !token.Contains(':', StringComparison.Ordinal))
+            if (!IsSetting(token))
             {
-                throw new Hosting.ConfigurationException(
+                throw new Kws.Detection.Options.ConfigurationException(
                     $"unknown argument '{token}'; settings are given as --Section:Key=value (see --help)");
             }
 
@@ -60,4 +63,8 @@ internal static class EdgeCli
 
         return tokens;
     }
+
+    /// <summary>Whether <paramref name="token"/> is a setting, <c>--Section:Key=value</c>.</summary>
+    public static bool IsSetting(string token) =>
+        token.StartsWith("--", StringComparison.Ordinal) && token.Contains(':', StringComparison.Ordinal);
 }

@@ -34,7 +34,7 @@ internal static class LedsCommand
         var stepMs = new Option<int>("--step-ms") { Description = "How long each LED stays lit, in milliseconds", DefaultValueFactory = _ => (int)LedSelfTest.DefaultStep.TotalMilliseconds };
         var test = new Command("test", "Light each configured LED in turn (keywords, then the status LED) to check the wiring.") { chip, stepMs };
         test.TreatUnmatchedTokensAsErrors = false;
-        test.SetAction((parse, cancellationToken) =>
+        test.SetAction((parse, cancellationToken) => EdgeErrors.GuardAsync(() =>
         {
             var options = loadOptions(parse);
             if (parse.GetValue(chip) is { Length: > 0 } chosen)
@@ -43,7 +43,7 @@ internal static class LedsCommand
             }
 
             return RunTestAsync(options, chips, time, loggerFactory, TimeSpan.FromMilliseconds(parse.GetValue(stepMs)), parse.InvocationConfiguration.Error, cancellationToken);
-        });
+        }));
 
         var list = new Command("chips", "List the GPIO chips and the one Leds:Chip=auto would use.");
         list.SetAction(parse => ListChips(chips, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));

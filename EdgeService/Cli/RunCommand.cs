@@ -1,6 +1,7 @@
+using EdgeService.Leds;
+using Kws.Detection.Pipeline;
 using System.CommandLine;
 using EdgeService.Hosting;
-using EdgeService.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -18,17 +19,16 @@ internal static class RunCommand
     }
 
     /// <summary>Builds and runs the host; exit code 0 on a clean stop.</summary>
-    public static int Execute(ParseResult parse) => CliErrors.Guard(() =>
+    public static int Execute(ParseResult parse) => EdgeErrors.Guard(() =>
     {
-        var config = ServiceConfiguration.Build(EdgeCli.Overrides(parse));
-
-        // Fail fast, with one clear line, on bad settings or a bad model: the same validators ValidateOnStart runs,
+        // Fail fast, with one clear line, on bad settings or a bad model: the settings are loaded and checked once,
         // and the model and source resolved before the host starts (the host would log a stack trace).
-        ServiceSettings.From(config);
-        using var host = ServiceHost.Build(config, parse.GetValue(EdgeCli.Json));
+        var config = ServiceConfiguration.Build(EdgeCli.Overrides(parse));
+        var settings = ServiceSettings.From(config);
+        using var host = ServiceHost.Build(settings, config, parse.GetValue(EdgeCli.Json));
         host.Services.GetRequiredService<DetectionPipeline>();
         host.Services.GetRequiredService<IAudioSource>();
-        host.Services.GetRequiredService<Detection.ILedDriver>();
+        host.Services.GetRequiredService<ILedDriver>();
         var failure = host.Services.GetRequiredService<ServiceFailure>(); // Run disposes the host's services
         host.Run();
         failure.ThrowIfFailed(); // a fault inside the host: one line, exit 2 or 1

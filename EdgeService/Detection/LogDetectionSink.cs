@@ -1,3 +1,4 @@
+using Kws.Detection.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeService.Detection;

@@ -1,3 +1,4 @@
+using EdgeService.Leds;
 using System.Text.RegularExpressions;
 using EdgeService.Gpio.Native;
 
@@ -11,7 +12,7 @@ namespace EdgeService.Gpio;
 internal static partial class GpioChipSelector
 {
     /// <summary>The setting that asks for automatic choice.</summary>
-    public const string Auto = "auto";
+    public const string Auto = Leds.LedOptions.AutoChip;
 
     /// <summary>Chooses the chip. A configured chip that does not exist throws <see cref="GpioException"/>;
     /// <c>auto</c> without a known header chip returns a choice without a path (and says why).</summary>

@@ -1,3 +1,4 @@
+using EdgeService.Leds;
 using EdgeService.Detection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +14,7 @@ namespace EdgeService.Gpio;
 internal sealed partial class GpioLedDriver : ILedDriver, IDisposable
 {
     private readonly IGpioOutputLines _lines;
-    private readonly GpioLedLine[] _leds;
+    private readonly LedLine[] _leds;
     private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
     private readonly ulong _allMask;
     private readonly ulong _offBits;
@@ -27,7 +28,7 @@ internal sealed partial class GpioLedDriver : ILedDriver, IDisposable
     /// <param name="leds">The LEDs, in request order.</param>
     /// <param name="description">Where the LEDs are, for logs (e.g. "gpiochip0 [pinctrl-bcm2711]").</param>
     /// <param name="logger">Where a failure to turn the LEDs off at <see cref="Dispose"/> is reported (none when null).</param>
-    public GpioLedDriver(IGpioOutputLines lines, IReadOnlyList<GpioLedLine> leds, string description = "GPIO", ILogger<GpioLedDriver>? logger = null)
+    public GpioLedDriver(IGpioOutputLines lines, IReadOnlyList<LedLine> leds, string description = "GPIO", ILogger<GpioLedDriver>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(leds);
@@ -61,7 +62,7 @@ internal sealed partial class GpioLedDriver : ILedDriver, IDisposable
     public string Description { get; }
 
     /// <summary>The LEDs, in request order.</summary>
-    public IReadOnlyList<GpioLedLine> Leds => _leds;
+    public IReadOnlyList<LedLine> Leds => _leds;
 
     /// <summary>
     /// Opens <paramref name="chipPath"/>, checks every line (in range, not in use by anyone) and requests them as
@@ -71,7 +72,7 @@ internal sealed partial class GpioLedDriver : ILedDriver, IDisposable
     /// <param name="leds">The LEDs and their lines.</param>
     /// <param name="consumer">The label gpioinfo shows for the lines.</param>
     /// <param name="logger">Where a failure to turn the LEDs off at <see cref="Dispose"/> is reported.</param>
-    public static GpioLedDriver Open(string chipPath, IReadOnlyList<GpioLedLine> leds, string consumer, ILogger<GpioLedDriver>? logger = null)
+    public static GpioLedDriver Open(string chipPath, IReadOnlyList<LedLine> leds, string consumer, ILogger<GpioLedDriver>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(leds);
         using var chip = GpioChip.Open(chipPath);

@@ -1,6 +1,5 @@
+using Kws.Detection.Pipeline;
 using System.Runtime.InteropServices;
-using EdgeService.Model;
-using EdgeService.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +9,7 @@ namespace EdgeService.Hosting;
 /// Notices a replaced model file and prepares the new model for the running service, so a model can be updated
 /// without a restart and without missing a word. Contract:
 /// <list type="bullet">
-/// <item><b>When.</b> Every <see cref="ModelOptions.ReloadCheckS"/> seconds of the injected clock it compares the file's
+/// <item><b>When.</b> Every <see cref="Kws.Detection.Model.ModelOptions.ReloadCheckS"/> seconds of the injected clock it compares the file's
 /// <see cref="ModelFileStamp"/> with the one last loaded. A changed file is loaded once it has kept the same stamp for
 /// one more look (a copy still being written is not loaded half-way). SIGHUP (<c>systemctl reload</c>) loads the file
 /// at once, changed or not.</item>

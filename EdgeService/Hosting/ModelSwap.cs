@@ -1,5 +1,7 @@
-using EdgeService.Model;
-using EdgeService.Pipeline;
+
+using Kws.Detection.Composition;
+using Kws.Detection.Model;
+using Kws.Detection.Pipeline;
 
 namespace EdgeService.Hosting;
 
@@ -7,9 +9,9 @@ namespace EdgeService.Hosting;
 internal static class ModelSwap
 {
     /// <summary>Opens and checks the model file and composes its stage; the model is disposed again if the stage cannot be made.</summary>
-    /// <param name="settings">The service's settings (the same as at start).</param>
+    /// <param name="settings">The service's detection settings (the same as at start).</param>
     /// <returns>The stage, owning the newly loaded model.</returns>
-    public static ModelStage LoadStage(ServiceSettings settings)
+    public static ModelStage LoadStage(DetectionSettings settings)
     {
         var model = ModelLoader.Open(settings.Model);
         try

@@ -1,9 +1,13 @@
+using Kws.Audio;
+using EdgeService.Health;
+using Kws.Detection.Composition;
+using Kws.Detection.Model;
+using Kws.Detection.Options;
+using Kws.Detection.Pipeline;
 using EdgeService.Audio;
 using EdgeService.Detection;
 using EdgeService.Gpio;
 using EdgeService.Leds;
-using EdgeService.Model;
-using EdgeService.Pipeline;
 using EdgeService.Systemd;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,49 +19,42 @@ using Microsoft.Extensions.Options;
 namespace EdgeService.Hosting;
 
 /// <summary>
-/// Builds the always-on host: options bound from <see cref="ServiceConfiguration"/> and validated at start
-/// (<c>ValidateOnStart</c>), the model loaded and checked once, the audio source, ring buffer, pipeline, sinks, the
+/// Builds the always-on host from the settings loaded once (<see cref="ServiceSettings.Load"/>): the model loaded and checked once, the audio source, ring buffer, pipeline, sinks, the
 /// service loop and the stats line. Logs go to the journal's format (priority prefixes) under systemd, to the console
 /// otherwise, and to standard error when --json puts detections on standard output.
 /// </summary>
 internal static class ServiceHost
 {
-    public static IHost Build(IConfiguration config, bool json)
+    /// <summary>The host for <paramref name="settings"/>; <paramref name="config"/> gives the logging section.</summary>
+    public static IHost Build(ServiceSettings settings, IConfiguration config, bool json)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(config);
         ConfigureLogging(builder.Logging, config, json);
 
         var services = builder.Services;
-        AddValidatedOptions<ModelOptions>(services, config, ModelOptions.Section);
-        AddValidatedOptions<AudioOptions>(services, config, AudioOptions.Section);
-        AddValidatedOptions<AudioCaptureOptions>(services, config, AudioCaptureOptions.SectionName);
-        AddValidatedOptions<PipelineOptions>(services, config, PipelineOptions.Section);
-        AddValidatedOptions<EnergyGateOptions>(services, config, "Gate");
-        AddValidatedOptions<PosteriorSmootherOptions>(services, config, "Smoother");
-        AddValidatedOptions<LedOptions>(services, config, LedOptions.SectionName);
-        AddValidatedOptions<StatsOptions>(services, config, StatsOptions.Section);
+        services.AddSingleton(settings);
+        services.AddSingleton(Options.Create(settings.Stats));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PipelineStats>();
         services.AddSingleton<ServiceHealth>();
         services.AddSingleton<ServiceFailure>();
-        services.AddSingleton(sp => ModelLoader.Open(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
-        services.AddSingleton<IAudioRingBuffer>(sp => new AudioRingBuffer(PipelineComposer.SampleRateHz, sp.GetRequiredService<IOptions<AudioOptions>>().Value.RingBufferMs));
+        services.AddSingleton(sp => ModelLoader.Open(settings.Model));
+        services.AddSingleton<IAudioRingBuffer>(sp => new AudioRingBuffer(PipelineAudio.SampleRateHz, settings.Audio.RingBufferMs));
         services.AddSingleton(sp => AudioSourceFactory.Create(
-            sp.GetRequiredService<IOptions<AudioOptions>>().Value,
-            sp.GetRequiredService<IOptions<AudioCaptureOptions>>().Value,
+            settings.Audio,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<IGpioChipEnumerator>(new DevGpioChipEnumerator());
         services.AddSingleton<LedDriverFactory>();
-        services.AddSingleton(sp => sp.GetRequiredService<LedDriverFactory>().Create(sp.GetRequiredService<IOptions<LedOptions>>().Value));
+        services.AddSingleton(sp => sp.GetRequiredService<LedDriverFactory>().Create(settings.Leds));
         services.AddSingleton(sp => new LedDetectionSink(
             sp.GetRequiredService<ILedDriver>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<LedOptions>>().Value.ToSinkOptions(),
+            settings.Leds.ToSinkOptions(),
             sp.GetRequiredService<ILogger<LedDetectionSink>>()));
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LedOptions>>().Value);
+        services.AddSingleton(sp => settings.Leds);
         services.AddSingleton<StatusLed>();
         services.AddHostedService<StatusLedService>();
         services.AddSingleton<IDetectionSink, LogDetectionSink>();
@@ -69,30 +66,18 @@ internal static class ServiceHost
 
         services.AddSystemdNotifications();
 
-        services.AddSingleton(sp => new ServiceSettings(
-            sp.GetRequiredService<IOptions<ModelOptions>>().Value,
-            sp.GetRequiredService<IOptions<AudioOptions>>().Value,
-            sp.GetRequiredService<IOptions<PipelineOptions>>().Value,
-            sp.GetRequiredService<IOptions<EnergyGateOptions>>().Value,
-            sp.GetRequiredService<IOptions<PosteriorSmootherOptions>>().Value,
-            sp.GetRequiredService<IOptions<LedOptions>>().Value,
-            sp.GetRequiredService<IOptions<StatsOptions>>().Value));
         services.AddSingleton(sp => PipelineComposer.Compose(
             sp.GetRequiredService<OnnxKeywordModel>(),
-            sp.GetRequiredService<ServiceSettings>(),
+            settings.Detection,
             sp.GetServices<IDetectionSink>(),
             sp.GetRequiredService<PipelineStats>()));
-        services.AddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<ServiceSettings>();
-            return new ModelReloader(
-                sp.GetRequiredService<OnnxKeywordModel>().ModelPath,
-                () => ModelSwap.LoadStage(settings),
-                sp.GetRequiredService<TimeProvider>(),
-                settings.Model.ReloadCheckS,
-                sp.GetRequiredService<ILogger<ModelReloader>>(),
-                IgnoredSignals.IsIgnored(IgnoredSignals.Hangup));
-        });
+        services.AddSingleton(sp => new ModelReloader(
+            sp.GetRequiredService<OnnxKeywordModel>().ModelPath,
+            () => ModelSwap.LoadStage(settings.Detection),
+            sp.GetRequiredService<TimeProvider>(),
+            settings.Model.ReloadCheckS,
+            sp.GetRequiredService<ILogger<ModelReloader>>(),
+            IgnoredSignals.IsIgnored(IgnoredSignals.Hangup)));
         services.AddSingleton<IModelUpdates>(sp => sp.GetRequiredService<ModelReloader>());
         services.AddHostedService(sp => sp.GetRequiredService<ModelReloader>());
         services.AddHostedService<SpotterService>();
@@ -127,12 +112,5 @@ internal static class ServiceHost
             // writes how many when it can write again, instead of blocking the service loop on its next log line.
             o.QueueFullMode = ConsoleLoggerQueueFullMode.DropWrite;
         });
-    }
-
-    private static void AddValidatedOptions<T>(IServiceCollection services, IConfiguration config, string section)
-        where T : class, ISelfValidatingOptions
-    {
-        services.AddOptions<T>().Bind(config.GetSection(section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<T>, SelfValidatingOptionsValidator<T>>();
     }
 }

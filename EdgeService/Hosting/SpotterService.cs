@@ -1,5 +1,6 @@
+using EdgeService.Health;
+using Kws.Detection.Pipeline;
 using EdgeService.Audio;
-using EdgeService.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,5 @@
-using EdgeService.Pipeline;
+
+using Kws.Detection.Options;
 
 namespace EdgeService.Hosting;
 

@@ -1,5 +1,5 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Audio;
-using EdgeService.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

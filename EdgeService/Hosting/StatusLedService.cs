@@ -1,5 +1,5 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Leds;
-using EdgeService.Pipeline;
 using Microsoft.Extensions.Hosting;
 
 namespace EdgeService.Hosting;

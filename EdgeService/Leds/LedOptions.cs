@@ -1,21 +1,22 @@
-using EdgeService.Detection;
-using EdgeService.Gpio;
-using EdgeService.Pipeline;
+using Kws.Detection.Options;
 
 namespace EdgeService.Leds;
 
 /// <summary>
-/// Settings of the LEDs (configuration section <see cref="SectionName"/>): which GPIO chip, one line per keyword, an
+/// Settings of the LEDs (configuration section <see cref="Section"/>): which GPIO chip, one line per keyword, an
 /// optional status LED, polarity and timing. Line numbers are offsets on the chosen chip: on a Raspberry Pi they are
 /// the BCM numbers (yes on BCM 17 = physical pin 11, no on BCM 27 = pin 13); see docs/GPIO.md for Jetson.
 /// </summary>
 internal sealed class LedOptions : ISelfValidatingOptions
 {
     /// <summary>The configuration section: "Leds" (so the chip is the key <c>Leds:Chip</c>).</summary>
-    public const string SectionName = "Leds";
+    public const string Section = "Leds";
 
     /// <summary>The consumer label the service's lines carry (gpioinfo shows it).</summary>
     public const string Consumer = "kws-edge";
+
+    /// <summary>The <see cref="Chip"/> value that lets the service find the header's chip itself.</summary>
+    public const string AutoChip = "auto";
 
     /// <summary>The LED name of the status LED (reserved: no keyword may use it).</summary>
     public const string StatusLedName = "status";
@@ -30,7 +31,7 @@ internal sealed class LedOptions : ISelfValidatingOptions
     /// The GPIO chip: a path ("/dev/gpiochip4"), a kernel name ("gpiochip0"), a label ("pinctrl-rp1"), or "auto"
     /// (default): the 40-pin header's chip recognised by its label; without GPIO the LEDs are only logged.
     /// </summary>
-    public string Chip { get; set; } = GpioChipSelector.Auto;
+    public string Chip { get; set; } = AutoChip;
 
     /// <summary>
     /// Keyword to line offset. Defaults: yes = 17, no = 27 (BCM numbering on a Raspberry Pi). Configuration adds to and
@@ -67,16 +68,16 @@ internal sealed class LedOptions : ISelfValidatingOptions
     public LedDetectionSinkOptions ToSinkOptions() => new() { OnMs = OnMs };
 
     /// <summary>Every LED with its line and polarity: the keywords (in name order) then the status LED, if any.</summary>
-    public IReadOnlyList<GpioLedLine> ResolveLines()
+    public IReadOnlyList<LedLine> ResolveLines()
     {
         var leds = Lines
             .Where(kv => kv.Value >= 0)
             .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new GpioLedLine(kv.Key, kv.Value, IsActiveLow(kv.Key)))
+            .Select(kv => new LedLine(kv.Key, kv.Value, IsActiveLow(kv.Key)))
             .ToList();
         if (StatusLine is { } status)
         {
-            leds.Add(new GpioLedLine(StatusLedName, status, IsActiveLow(StatusLedName)));
+            leds.Add(new LedLine(StatusLedName, status, IsActiveLow(StatusLedName)));
         }
 
         return leds;

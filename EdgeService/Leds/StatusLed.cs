@@ -1,5 +1,6 @@
+using Kws.Detection.Options;
+using Kws.Detection.Pipeline;
 using EdgeService.Detection;
-using EdgeService.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeService.Leds;

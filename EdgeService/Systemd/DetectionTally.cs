@@ -1,3 +1,4 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Detection;
 
 namespace EdgeService.Systemd;

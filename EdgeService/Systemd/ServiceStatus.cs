@@ -1,3 +1,4 @@
+using Kws.Detection.Pipeline;
 using System.Globalization;
 using EdgeService.Detection;
 

@@ -1,6 +1,9 @@
+using Kws.Audio;
+using EdgeService.Health;
+using Kws.Detection.Composition;
+using Kws.Detection.Pipeline;
 using System.Net.Sockets;
 using EdgeService.Hosting;
-using EdgeService.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -189,7 +192,7 @@ internal sealed partial class SystemdNotifyService : IHostedLifecycleService, ID
     }
 
     private string Status(TimeSpan stalledFor) => ServiceStatus.Format(
-        Math.Max(0, _health.Samples) / (double)PipelineComposer.SampleRateHz,
+        Math.Max(0, _health.Samples) / (double)PipelineAudio.SampleRateHz,
         _tally.Count,
         _tally.Last,
         stalledFor,

@@ -1,3 +1,4 @@
+using Kws.Detection.Pipeline;
 using EdgeService.Detection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

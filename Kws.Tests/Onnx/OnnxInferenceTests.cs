@@ -1,3 +1,4 @@
+using TestSupport;
 using Kws.Onnx.Runtime;
 
 namespace Kws.Tests.Onnx;

@@ -1,3 +1,4 @@
+using TestSupport;
 using Kws.Onnx.Format;
 using Kws.Onnx.Runtime;
 

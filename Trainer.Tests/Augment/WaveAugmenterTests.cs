@@ -1,3 +1,4 @@
+using Kws.Audio.Clips;
 using Trainer.Augment;
 using Trainer.StreamEval;
 

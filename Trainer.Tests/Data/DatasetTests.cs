@@ -1,3 +1,4 @@
+using Kws.Audio.Wav;
 using TestSupport;
 using Trainer.Data;
 
@@ -78,7 +79,7 @@ public class DatasetTests
             audio[i] = 0.5f;
         }
 
-        Kws.Audio.Wav.WavWriter.WritePcm16(Path.Combine(negatives, "a.wav"), audio, 16000);
+        TestSupport.WavWriter.WritePcm16(Path.Combine(negatives, "a.wav"), audio, 16000);
         var layout = DatasetLayout.Resolve(root, null, [], [negatives]);
         var data = LoadedDataset.Load(DatasetScanner.Scan(layout, new SpeakerSplitter(15, 15)), layout);
         var clip = Assert.Single(data.Clips, c => c.Ref.Source == "computer");

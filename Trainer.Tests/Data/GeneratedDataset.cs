@@ -1,3 +1,4 @@
+using TestSupport;
 using Kws.Audio.Wav;
 
 namespace Trainer.Tests.Data;

@@ -1,3 +1,5 @@
+using Kws.Audio.Wav;
+using Kws.Audio;
 using TestSupport;
 using Trainer.StreamEval;
 
@@ -17,7 +19,7 @@ public class SmootherTapeTests
     {
         // The bundled recording four times over, with stretches of silence between, so that the gate closes and
         // re-opens (a reset of the smoother) and refractory times cross the joins.
-        var recording = Kws.Audio.AudioFiles.ReadMono(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "stream_yes_no.wav"), 16000);
+        var recording = Kws.Audio.Wav.AudioFiles.ReadMono(Path.Combine(TestPaths.RepoRoot, "tests", "fixtures", "stream_yes_no.wav"), 16000);
         var audio = new float[(recording.Length + 40000) * 4];
         for (var k = 0; k < 4; k++)
         {

@@ -1,5 +1,5 @@
+using Kws.Audio.Clips;
 using System.Numerics.Tensors;
-using Trainer.StreamEval;
 
 namespace Trainer.Augment;
 

@@ -17,7 +17,7 @@ internal static class CompareStreamsCommand
         {
             runs, budgets, title, output,
         };
-        command.SetAction(parse => CliErrors.Guard(() =>
+        command.SetAction(parse => TrainerErrors.Guard(() =>
         {
             var read = (parse.GetValue(runs) ?? []).Select(r =>
             {

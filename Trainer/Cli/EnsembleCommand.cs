@@ -17,7 +17,7 @@ internal static class EnsembleCommand
         {
             members, data, noise, negatives, output,
         };
-        command.SetAction(parse => CliErrors.Guard(() =>
+        command.SetAction(parse => TrainerErrors.Guard(() =>
         {
             var list = parse.GetValue(members) ?? [];
             if (list.Length < 2)

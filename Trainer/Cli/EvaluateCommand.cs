@@ -23,7 +23,7 @@ internal static class EvaluateCommand
         {
             model, data, split, negatives, json, output, listErrors, holdOutNoise,
         };
-        command.SetAction(parse => CliErrors.Guard(() =>
+        command.SetAction(parse => TrainerErrors.Guard(() =>
         {
             var which = parse.GetValue(split)!;
             DataSplit? only = which switch

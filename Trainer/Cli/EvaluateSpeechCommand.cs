@@ -1,3 +1,5 @@
+using Kws.Audio.Wav;
+using Kws.Audio;
 using System.CommandLine;
 using Trainer.Data;
 using Trainer.StreamEval;
@@ -30,7 +32,7 @@ internal static class EvaluateSpeechCommand
             speech, model, noise, split, holdOutNoise, snr, output, sweep, sweepMin, sweepMax, sweepStep,
         };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parse => CliErrors.Guard(() =>
+        command.SetAction(parse => TrainerErrors.Guard(() =>
         {
             var which = parse.GetValue(split)!;
             var dataSplit = HeldOutSplit.Parse(which);
@@ -56,7 +58,7 @@ internal static class EvaluateSpeechCommand
                 var defaults = new Training.TrainOptions();
                 foreach (var file in Directory.EnumerateFiles(noiseFolder, "*.wav").Order(StringComparer.Ordinal))
                 {
-                    var n = Kws.Audio.AudioFiles.ReadMono(file, StreamBuilder.SampleRateHz);
+                    var n = Kws.Audio.Wav.AudioFiles.ReadMono(file, StreamBuilder.SampleRateHz);
                     recordings.Add(parse.GetValue(holdOutNoise) ? HeldOutNoise.Portion(n, dataSplit, defaults.ValidationPercent, defaults.TestPercent) : n);
                 }
             }

@@ -37,7 +37,7 @@ internal static class EvaluateStreamCommand
             data, negatives, noise, model, split, snr, minutes, seed, output, sweep, sweepMin, sweepMax, sweepStep, threads, sentenceWords, wordGap, keywordShare, holdOutNoise,
         };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parse => CliErrors.Guard(() =>
+        command.SetAction(parse => TrainerErrors.Guard(() =>
         {
             var which = parse.GetValue(split)!;
             var dataSplit = HeldOutSplit.Parse(which);

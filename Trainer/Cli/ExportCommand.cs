@@ -18,7 +18,7 @@ internal static class ExportCommand
         {
             checkpoint, output, thresholds,
         };
-        command.SetAction(parse => CliErrors.Guard(() =>
+        command.SetAction(parse => TrainerErrors.Guard(() =>
         {
             var folder = parse.GetValue(checkpoint)!;
             var members = EnsembleCheckpoint.LoadMembers(EnsembleCheckpoint.IsEnsemble(folder) ? EnsembleCheckpoint.Read(folder) : [folder]);

@@ -1,3 +1,5 @@
+using Kws.Audio.Wav;
+using Kws.Audio;
 using System.CommandLine;
 using System.Globalization;
 using Trainer.Data;
@@ -34,7 +36,7 @@ internal static class SoakCommand
             model, minutes, realtime, data, negatives, noise, split, snr, loopMinutes, seed, wav, every, warmup, output,
         };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction(parse => CliErrors.Guard(() =>
+        command.SetAction(parse => TrainerErrors.Guard(() =>
         {
             var overrides = PipelineSettings.Overrides(parse, parse.GetValue(model)!);
             var (audio, source) = Audio(parse.GetValue(data), parse.GetValue(wav), parse.GetValue(negatives) ?? [], parse.GetValue(noise),
@@ -80,7 +82,7 @@ internal static class SoakCommand
                 throw new FileNotFoundException($"recording '{wav}' does not exist", wav);
             }
 
-            var audio = Kws.Audio.AudioFiles.ReadMono(wav, ClipLoader.SampleRateHz);
+            var audio = Kws.Audio.Wav.AudioFiles.ReadMono(wav, ClipLoader.SampleRateHz);
             return (audio, string.Create(CultureInfo.InvariantCulture, $"{Path.GetFullPath(wav)} ({audio.Length / 16000.0:F1} s, looped)"));
         }
 

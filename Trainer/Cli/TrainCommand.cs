@@ -41,7 +41,7 @@ internal static class TrainCommand
         {
             data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, arch, width, blocks, repeats, unknownShare, silenceShare, specAugment, speed, gain, partial, runTogether, keywordContext, realRepeat, wordClasses, keepLast, noAugment, holdOutNoise,
         };
-        command.SetAction(parse => CliErrors.Guard(() =>
+        command.SetAction(parse => TrainerErrors.Guard(() =>
         {
             var speedPercent = parse.GetValue(speed);
             if (speedPercent is < 0 or >= 50)

@@ -1,3 +1,5 @@
+using Kws.Audio.Wav;
+using Kws.Audio;
 using Kws.Audio.Clips;
 
 namespace Trainer.Data;
@@ -9,5 +11,5 @@ internal static class ClipLoader
 
     /// <summary>Reads <paramref name="path"/> as <paramref name="length"/> samples at 16 kHz. Throws <c>WavFormatException</c> or <see cref="IOException"/> for unreadable files.</summary>
     public static float[] Load(string path, int length = SampleRateHz) =>
-        ClipFitter.FitToLength(Kws.Audio.AudioFiles.ReadMono(path, ClipLoader.SampleRateHz), length);
+        ClipFitter.FitToLength(Kws.Audio.Wav.AudioFiles.ReadMono(path, ClipLoader.SampleRateHz), length);
 }

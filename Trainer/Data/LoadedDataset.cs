@@ -1,3 +1,4 @@
+using Kws.Audio;
 using Kws.Audio.Wav;
 
 namespace Trainer.Data;
@@ -64,7 +65,7 @@ internal sealed class LoadedDataset
             {
                 try
                 {
-                    noise.Add(Kws.Audio.AudioFiles.ReadMono(file, ClipLoader.SampleRateHz));
+                    noise.Add(Kws.Audio.Wav.AudioFiles.ReadMono(file, ClipLoader.SampleRateHz));
                 }
                 catch (Exception e) when (e is WavFormatException or IOException or UnauthorizedAccessException)
                 {

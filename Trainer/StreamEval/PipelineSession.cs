@@ -1,84 +1,69 @@
-using EdgeService.Detection;
-using EdgeService.Hosting;
-using EdgeService.Model;
-using EdgeService.Pipeline;
+using Kws.Detection.Composition;
+using Kws.Detection.Options;
+using Kws.Detection.Pipeline;
 
 namespace Trainer.StreamEval;
 
 /// <summary>
-/// The service's real pipeline for replaying audio: <see cref="ModelLoader"/> opens the model (its own ONNX Runtime
-/// session), <see cref="PipelineComposer"/> builds the <see cref="DetectionPipeline"/> from the settings exactly as
-/// the service and <c>kws-edge detect</c> do. One session per thread.
+/// The trainer's view of one <see cref="DetectionReplay"/> (the service's own pipeline, as <c>kws-edge detect</c>
+/// runs it): keeps or counts the detections, and can record what reaches the smoother. One session per thread.
 /// </summary>
 internal sealed class PipelineSession : IDisposable
 {
-    private readonly OnnxKeywordModel _model;
-    private readonly DetectionPipeline _pipeline;
+    private readonly DetectionReplay _replay;
     private readonly Sink _sink;
 
     /// <summary>
     /// Opens the model and composes the pipeline; <paramref name="keepDetections"/> false only counts them (nothing
     /// grows); <paramref name="recordSmoother"/> records what reaches the smoother in <see cref="Tape"/>.
     /// </summary>
-    public PipelineSession(ServiceSettings settings, bool keepDetections = true, bool recordSmoother = false)
+    public PipelineSession(DetectionSettings settings, bool keepDetections = true, bool recordSmoother = false)
     {
-        _model = ModelLoader.Open(settings.Model);
+        _sink = new Sink(keepDetections);
         try
         {
-            _sink = new Sink(keepDetections);
-            var contract = _model.Contract;
-            var hopSamples = contract.FrontEnd.HopSamples * (int)Math.Round(settings.Pipeline.InferenceHopMs / contract.FrontEnd.HopMs);
-            _pipeline = PipelineComposer.Compose(_model, settings, [_sink], new PipelineStats(),
-                recordSmoother ? smoother => Tape = new SmootherTape(smoother, contract, hopSamples) : null);
+            SmootherTape? tape = null;
+            _replay = new DetectionReplay(settings, [_sink], recordSmoother ? smoother => tape = new SmootherTape(smoother) : null);
+            Tape = tape?.Bind(_replay.Contract, _replay.InferenceHopSamples);
         }
         catch (ConfigurationException e)
         {
-            _model.Dispose();
             throw new ArgumentException(e.Message, e);
         }
-
-        Settings = settings;
-        Keywords = [.. _model.Contract.Keywords];
-        var smoother = PipelineComposer.SmootherOptions(_model.Contract, settings.Smoother);
-        Thresholds = Keywords.ToDictionary(k => k, k => smoother.Thresholds.TryGetValue(k, out var t) ? t : smoother.DefaultThreshold, StringComparer.Ordinal);
     }
 
     /// <summary>What reached the smoother, when the session records it; else null.</summary>
-    public SmootherTape? Tape { get; private set; }
+    public SmootherTape? Tape { get; }
 
     /// <summary>The settings as given (<see cref="Thresholds"/> has the thresholds in force, the model's own included).</summary>
-    public ServiceSettings Settings { get; }
+    public DetectionSettings Settings => _replay.Settings;
+
+    /// <summary>The model file that was opened.</summary>
+    public string ModelPath => _replay.ModelPath;
 
     /// <summary>The model's keywords, in output order.</summary>
-    public IReadOnlyList<string> Keywords { get; }
+    public IReadOnlyList<string> Keywords => [.. _replay.Contract.Keywords];
 
     /// <summary>The threshold in force per keyword.</summary>
-    public IReadOnlyDictionary<string, float> Thresholds { get; }
+    public IReadOnlyDictionary<string, float> Thresholds => _replay.Thresholds;
 
     /// <summary>Detections so far (empty when they are only counted).</summary>
     public IReadOnlyList<StreamDetection> Detections => _sink.Kept;
 
     /// <summary>Detections so far.</summary>
-    public long DetectionCount => _sink.Count;
+    public long DetectionCount => _replay.Detections;
 
     /// <summary>The pipeline's counters (hops, gate, inferences).</summary>
-    public PipelineStats Stats => _pipeline.Stats;
+    public PipelineStats Stats => _replay.Stats;
 
     /// <summary>Feeds <paramref name="samples"/>, whose first sample has index <paramref name="firstSampleIndex"/> on the stream's clock.</summary>
-    public void Feed(ReadOnlySpan<float> samples, long firstSampleIndex) => _pipeline.Process(samples, firstSampleIndex);
+    public void Feed(ReadOnlySpan<float> samples, long firstSampleIndex) => _replay.Feed(samples, firstSampleIndex);
 
-    /// <summary>Feeds a whole recording from index 0 in chunks of 100 ms, as <c>kws-edge detect</c> does.</summary>
-    public void FeedAll(float[] audio)
-    {
-        const int Chunk = 1600;
-        for (long pos = 0; pos < audio.LongLength; pos += Chunk)
-        {
-            Feed(audio.AsSpan((int)pos, (int)Math.Min(Chunk, audio.LongLength - pos)), pos);
-        }
-    }
+    /// <summary>Feeds a whole recording from index 0, as <c>kws-edge detect</c> does.</summary>
+    public void FeedAll(float[] audio) => _replay.FeedAll(audio);
 
     /// <inheritdoc />
-    public void Dispose() => _model.Dispose();
+    public void Dispose() => _replay.Dispose();
 
     private sealed class Sink(bool keep) : IDetectionSink
     {
@@ -86,11 +71,8 @@ internal sealed class PipelineSession : IDisposable
 
         public IReadOnlyList<StreamDetection> Kept => _kept;
 
-        public long Count { get; private set; }
-
         public void OnDetection(in KeywordDetection detection)
         {
-            Count++;
             if (keep)
             {
                 _kept.Add(new StreamDetection(detection.Keyword, detection.TimeS, detection.Score));

@@ -1,11 +1,13 @@
-using EdgeService.Hosting;
 using System.CommandLine;
+using Kws.Detection.Composition;
+using Kws.Detection.Options;
 
 namespace Trainer.StreamEval;
 
 /// <summary>
-/// The service's own settings for a run: <see cref="ServiceConfiguration.Build"/> (appsettings.json, KWS_CONFIG or
-/// /etc/kws-edge, KWS_ environment variables, then the command line), so <c>--Section:Key=value</c> works as in kws-edge.
+/// The detection settings for a run: the defaults, then <c>--Section:Key=value</c> arguments as kws-edge takes them
+/// (<see cref="DetectionSettings.FromArguments"/>; an unknown key is refused and the nearest valid one named). A
+/// machine's own /etc/kws-edge settings and KWS_ variables do not change an evaluation.
 /// </summary>
 internal static class PipelineSettings
 {
@@ -33,11 +35,11 @@ internal static class PipelineSettings
     }
 
     /// <summary>Binds and validates the settings; a bad one becomes an <see cref="ArgumentException"/> naming it.</summary>
-    public static ServiceSettings Build(IReadOnlyList<string> overrides)
+    public static DetectionSettings Build(IReadOnlyList<string> overrides)
     {
         try
         {
-            return ServiceSettings.From(ServiceConfiguration.Build(overrides));
+            return DetectionSettings.FromArguments(overrides);
         }
         catch (ConfigurationException e)
         {

@@ -1,3 +1,5 @@
+using Kws.Audio.Wav;
+using Kws.Audio;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Trainer.Data;
@@ -31,7 +33,7 @@ internal static class ReadSpeech
             }
         }
 
-        var audio = Kws.Audio.AudioFiles.ReadMono(audioPath, StreamBuilder.SampleRateHz);
+        var audio = Kws.Audio.Wav.AudioFiles.ReadMono(audioPath, StreamBuilder.SampleRateHz);
         List<Segment>? segments;
         try
         {

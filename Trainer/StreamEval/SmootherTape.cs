@@ -1,6 +1,6 @@
-using EdgeService.Detection;
-using EdgeService.Hosting;
-using EdgeService.Pipeline;
+using Kws.Audio;
+using Kws.Detection.Composition;
+using Kws.Detection.Pipeline;
 using Kws.Onnx.Contract;
 
 namespace Trainer.StreamEval;
@@ -12,9 +12,19 @@ namespace Trainer.StreamEval;
 /// exactly the calls it would get in a pass of its own, at a small part of a pass's cost: a threshold sweep runs the
 /// model once.
 /// </summary>
-internal sealed class SmootherTape(IPosteriorSmoother inner, ModelContract contract, int hopSamples) : IPosteriorSmoother
+internal sealed class SmootherTape(IPosteriorSmoother inner) : IPosteriorSmoother
 {
     private readonly List<(float[]? Scores, long SampleIndex)> _events = [];
+    private ModelContract? _contract;
+    private int _hopSamples;
+
+    /// <summary>Tells the tape the model and the hop its calls come from (known once the pipeline is composed).</summary>
+    public SmootherTape Bind(ModelContract contract, int hopSamples)
+    {
+        _contract = contract;
+        _hopSamples = hopSamples;
+        return this;
+    }
 
     /// <summary>Calls recorded: pushes and resets (a reset is an entry without scores).</summary>
     public int Count => _events.Count;
@@ -55,9 +65,9 @@ internal sealed class SmootherTape(IPosteriorSmoother inner, ModelContract contr
     /// <summary>The detections a smoother with <paramref name="settings"/>' smoother options (and the model's suggested thresholds where they set none) makes on the recorded calls.</summary>
     public IReadOnlyList<StreamDetection> Replay(PosteriorSmootherOptions settings, out IReadOnlyDictionary<string, float> thresholds)
     {
-        var options = PipelineComposer.SmootherOptions(contract, settings);
-        var smoother = new PosteriorSmoother(contract.Labels, options, PipelineComposer.SampleRateHz, hopSamples);
-        thresholds = contract.Keywords.ToDictionary(k => k, smoother.ThresholdOf, StringComparer.Ordinal);
+        var contract = _contract ?? throw new InvalidOperationException("the tape is not bound to a model yet");
+        var smoother = new PosteriorSmoother(contract.Labels, PipelineComposer.SmootherOptions(contract, settings), PipelineAudio.SampleRateHz, _hopSamples);
+        thresholds = PipelineComposer.Thresholds(contract, settings);
         var detections = new List<StreamDetection>();
         foreach (var (scores, index) in _events)
         {

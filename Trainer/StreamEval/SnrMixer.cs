@@ -1,3 +1,5 @@
+using Kws.Audio.Clips;
+
 namespace Trainer.StreamEval;
 
 /// <summary>

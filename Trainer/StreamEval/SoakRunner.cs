@@ -1,3 +1,4 @@
+using Kws.Detection.Model;
 using System.Diagnostics;
 
 namespace Trainer.StreamEval;
@@ -65,7 +66,7 @@ internal static class SoakRunner
         var afterWarmHours = (end.AudioS - warm.AudioS) / 3600;
         return new SoakResult
         {
-            Model = EdgeService.Model.ModelLoader.Resolve(session.Settings.Model),
+            Model = session.ModelPath,
             Source = source,
             Options = options,
             Overrides = overrides.Where(o => !o.StartsWith("--Model:Path=", StringComparison.Ordinal)).ToList(),

@@ -1,3 +1,4 @@
+using Kws.Detection.Model;
 using System.Globalization;
 using Trainer.Evaluation;
 
@@ -41,7 +42,7 @@ internal static class StreamEvaluation
         {
             keywords = probe.Keywords;
             var s = probe.Settings;
-            model = EdgeService.Model.ModelLoader.Resolve(s.Model);
+            model = probe.ModelPath;
             settings = new Dictionary<string, object>(StringComparer.Ordinal)
             {
                 ["gate_enabled"] = s.Gate.Enabled,

@@ -1,3 +1,5 @@
+using Kws.Audio.Clips;
+
 namespace Trainer.StreamEval;
 
 /// <summary>How a test stream is laid out: its length, the share of keywords, the gaps, the speech level.</summary>

@@ -1,4 +1,6 @@
-using EdgeService.Pipeline;
+using Kws.Audio.Conversion;
+using Kws.Detection.Options;
+using Kws.Detection.Pipeline;
 using Kws.Audio;
 
 namespace EdgeService.Audio.PortAudio;
@@ -12,12 +14,12 @@ namespace EdgeService.Audio.PortAudio;
 /// </summary>
 internal sealed unsafe class PortAudioCaptureOpener : ICaptureOpener
 {
-    private readonly AudioCaptureOptions _options;
+    private readonly AudioOptions _options;
     private readonly ChannelSelection _channel;
 
     /// <summary>Makes the opener for validated <paramref name="options"/>.</summary>
     /// <param name="options">The capture settings.</param>
-    public PortAudioCaptureOpener(AudioCaptureOptions options)
+    public PortAudioCaptureOpener(AudioOptions options)
     {
         OptionsGuard.ThrowIfInvalid(options, "audio capture options");
         _options = options;
@@ -28,9 +30,9 @@ internal sealed unsafe class PortAudioCaptureOpener : ICaptureOpener
     public ICaptureSession Open(IAudioRingBuffer target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        if (target.SampleRateHz != _options.OutputSampleRateHz)
+        if (target.SampleRateHz != PipelineAudio.SampleRateHz)
         {
-            throw new ArgumentException($"The ring buffer runs at {target.SampleRateHz} Hz; capture writes {_options.OutputSampleRateHz} Hz.", nameof(target));
+            throw new ArgumentException($"The ring buffer runs at {target.SampleRateHz} Hz; capture writes {PipelineAudio.SampleRateHz} Hz.", nameof(target));
         }
 
         PortAudioSession session;
@@ -50,7 +52,7 @@ internal sealed unsafe class PortAudioCaptureOpener : ICaptureOpener
             var latency = info == null ? 0.1 : info->DefaultHighInputLatency;
             var format = CaptureFormatPlanner.Choose(device, _options, f => IsSupported(device.Index, f, latency));
             var framesPerBuffer = Math.Max(16, format.SampleRateHz * _options.DeviceBufferMs / 1000);
-            var converter = new CaptureConverter(format, _channel, _options.OutputSampleRateHz, _options.HighPassHz, framesPerBuffer);
+            var converter = new AudioConverter(format, _channel, PipelineAudio.SampleRateHz, _options.HighPassHz, framesPerBuffer);
             return PortAudioCapture.Start(session, device, format, framesPerBuffer, latency, converter, target);
         }
         catch (PortAudioException e)

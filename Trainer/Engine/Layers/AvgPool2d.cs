@@ -8,12 +8,13 @@ namespace Trainer.Engine.Layers;
 /// Shapes: x [N, C, H, W] -> y [N, C, OH, OW]. Backward: takes dL/dy; returns dL/dx, each window's gradient spread
 /// evenly over it (no parameters).
 /// </summary>
-internal sealed class AvgPool2d : Layer
+internal sealed class AvgPool2d : Pool2d
 {
-    private float[][] _rows = [];
-
     /// <summary>Makes an average pool.</summary>
-    public AvgPool2d(ConvGeometry geometry) => Geometry = geometry;
+    public AvgPool2d(ConvGeometry geometry)
+        : base(geometry)
+    {
+    }
 
     /// <summary>A square window; the stride defaults to the kernel size.</summary>
     public AvgPool2d(int kernel, int? stride = null, int padding = 0)
@@ -24,9 +25,6 @@ internal sealed class AvgPool2d : Layer
     /// <inheritdoc />
     public override string Kind => "avgpool";
 
-    /// <summary>Window, strides, paddings.</summary>
-    public ConvGeometry Geometry { get; }
-
     /// <inheritdoc />
     public override void Forward(Tensor input, Tensor output, bool training)
     {
@@ -36,7 +34,7 @@ internal sealed class AvgPool2d : Layer
         var inv = 1f / (g.KernelH * g.KernelW);
         Batches.For(input.N, (start, end, chunk) =>
         {
-            var tmp = _rows[chunk].AsSpan();
+            var tmp = Rows[chunk].AsSpan();
             for (var n = start; n < end; n++)
             {
                 for (var c = 0; c < InputShape.C; c++)
@@ -45,7 +43,7 @@ internal sealed class AvgPool2d : Layer
                     var y = output.Plane(n, c);
                     for (var oy = 0; oy < oh; oy++)
                     {
-                        var (iy0, iy1) = MaxPool2d.Window(oy, g.StrideH, g.PadH, g.KernelH, inH);
+                        var (iy0, iy1) = Window(oy, g.StrideH, g.PadH, g.KernelH, inH);
                         tmp.Clear();
                         for (var iy = iy0; iy < iy1; iy++)
                         {
@@ -54,7 +52,7 @@ internal sealed class AvgPool2d : Layer
 
                         for (var ox = 0; ox < ow; ox++)
                         {
-                            var (ix0, ix1) = MaxPool2d.Window(ox, g.StrideW, g.PadW, g.KernelW, inW);
+                            var (ix0, ix1) = Window(ox, g.StrideW, g.PadW, g.KernelW, inW);
                             y[(oy * ow) + ox] = TensorPrimitives.Sum(tmp[ix0..ix1]) * inv;
                         }
                     }
@@ -77,7 +75,7 @@ internal sealed class AvgPool2d : Layer
         var inv = 1f / (g.KernelH * g.KernelW);
         Batches.For(input.N, (start, end, chunk) =>
         {
-            var tmp = _rows[chunk].AsSpan();
+            var tmp = Rows[chunk].AsSpan();
             for (var n = start; n < end; n++)
             {
                 for (var c = 0; c < InputShape.C; c++)
@@ -90,7 +88,7 @@ internal sealed class AvgPool2d : Layer
                         tmp.Clear();
                         for (var ox = 0; ox < ow; ox++)
                         {
-                            var (ix0, ix1) = MaxPool2d.Window(ox, g.StrideW, g.PadW, g.KernelW, inW);
+                            var (ix0, ix1) = Window(ox, g.StrideW, g.PadW, g.KernelW, inW);
                             var share = dy[(oy * ow) + ox] * inv;
                             for (var ix = ix0; ix < ix1; ix++)
                             {
@@ -98,7 +96,7 @@ internal sealed class AvgPool2d : Layer
                             }
                         }
 
-                        var (iy0, iy1) = MaxPool2d.Window(oy, g.StrideH, g.PadH, g.KernelH, inH);
+                        var (iy0, iy1) = Window(oy, g.StrideH, g.PadH, g.KernelH, inH);
                         for (var iy = iy0; iy < iy1; iy++)
                         {
                             var row = dx.Slice(iy * inW, inW);
@@ -109,14 +107,4 @@ internal sealed class AvgPool2d : Layer
             }
         });
     }
-
-    /// <inheritdoc />
-    protected override SampleShape ComputeOutputShape(SampleShape input)
-    {
-        Geometry.Validate("avgpool", input.H, input.W);
-        return new SampleShape(input.C, Geometry.OutH(input.H), Geometry.OutW(input.W));
-    }
-
-    /// <inheritdoc />
-    protected override void OnBuild() => _rows = ChunkBuffers(InputShape.W);
 }

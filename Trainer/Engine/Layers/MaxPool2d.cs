@@ -7,12 +7,13 @@ namespace Trainer.Engine.Layers;
 /// window's rows is vectorized, the horizontal one is scalar. Shapes: x [N, C, H, W] -> y [N, C, OH, OW].
 /// Backward: takes dL/dy; returns dL/dx with each window's gradient routed to its first maximal element (no parameters).
 /// </summary>
-internal sealed class MaxPool2d : Layer
+internal sealed class MaxPool2d : Pool2d
 {
-    private float[][] _rows = [];
-
     /// <summary>Makes a max pool.</summary>
-    public MaxPool2d(ConvGeometry geometry) => Geometry = geometry;
+    public MaxPool2d(ConvGeometry geometry)
+        : base(geometry)
+    {
+    }
 
     /// <summary>A square window; the stride defaults to the kernel size.</summary>
     public MaxPool2d(int kernel, int? stride = null, int padding = 0)
@@ -23,9 +24,6 @@ internal sealed class MaxPool2d : Layer
     /// <inheritdoc />
     public override string Kind => "maxpool";
 
-    /// <summary>Window, strides, paddings.</summary>
-    public ConvGeometry Geometry { get; }
-
     /// <inheritdoc />
     public override void Forward(Tensor input, Tensor output, bool training)
     {
@@ -34,7 +32,7 @@ internal sealed class MaxPool2d : Layer
         int inW = InputShape.W, inH = InputShape.H, ow = OutputShape.W, oh = OutputShape.H;
         Batches.For(input.N, (start, end, chunk) =>
         {
-            var tmp = _rows[chunk].AsSpan();
+            var tmp = Rows[chunk].AsSpan();
             for (var n = start; n < end; n++)
             {
                 for (var c = 0; c < InputShape.C; c++)
@@ -103,23 +101,6 @@ internal sealed class MaxPool2d : Layer
                 }
             }
         });
-    }
-
-    /// <inheritdoc />
-    protected override SampleShape ComputeOutputShape(SampleShape input)
-    {
-        Geometry.Validate("maxpool", input.H, input.W);
-        return new SampleShape(input.C, Geometry.OutH(input.H), Geometry.OutW(input.W));
-    }
-
-    /// <inheritdoc />
-    protected override void OnBuild() => _rows = ChunkBuffers(InputShape.W);
-
-    /// <summary>The input range [i0, i1) covered by output index <paramref name="o"/> (clipped to the input).</summary>
-    internal static (int I0, int I1) Window(int o, int stride, int pad, int kernel, int size)
-    {
-        var i0 = (o * stride) - pad;
-        return (Math.Max(i0, 0), Math.Min(i0 + kernel, size));
     }
 
     private static int FirstIndexOf(ReadOnlySpan<float> x, float value, int iy0, int iy1, int ix0, int ix1, int inW)

@@ -1,4 +1,0 @@
-namespace EdgeService.Hosting;
-
-/// <summary>A setting that cannot be used; the message names the setting, its value and what is expected.</summary>
-internal sealed class ConfigurationException(string message) : Exception(message);

@@ -1,8 +1,0 @@
-namespace EdgeService.Pipeline;
-
-/// <summary>An options class that checks itself: <see cref="Validate"/> lists every problem in words.</summary>
-internal interface ISelfValidatingOptions
-{
-    /// <summary>Every problem with the current values, one clear message each (naming the setting and its unit); empty when valid.</summary>
-    IReadOnlyList<string> Validate();
-}

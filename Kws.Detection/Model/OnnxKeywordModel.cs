@@ -1,0 +1,30 @@
+using Kws.Detection.Pipeline;
+using Kws.Onnx.Contract;
+using Kws.Onnx.Inference;
+
+namespace Kws.Detection.Model;
+
+/// <summary><see cref="IKeywordModel"/> over ONNX Runtime: the shared <see cref="KeywordClassifier"/>, contract checked at open.</summary>
+public sealed class OnnxKeywordModel(KeywordClassifier classifier) : IKeywordModel
+{
+    /// <summary>The contract of the loaded file (labels, front end, normalisation, suggested thresholds).</summary>
+    public ModelContract Contract => classifier.Contract;
+
+    /// <summary>The loaded file.</summary>
+    public string ModelPath => classifier.ModelPath;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Labels => classifier.Contract.Labels;
+
+    /// <inheritdoc />
+    public Span<float> Input => classifier.Input;
+
+    /// <inheritdoc />
+    public ReadOnlySpan<float> Scores => classifier.Scores;
+
+    /// <inheritdoc />
+    public void Run() => classifier.Run();
+
+    /// <inheritdoc />
+    public void Dispose() => classifier.Dispose();
+}
