@@ -21,7 +21,7 @@ internal sealed class FakeCaptureOpener(TimeProvider clock) : ICaptureOpener
 
     public List<FakeCaptureSession> Sessions { get; } = [];
 
-    public List<IAudioRingBuffer> Targets { get; } = [];
+    public List<IAudioRingWriter> Targets { get; } = [];
 
     /// <summary>When true, the sessions handed out block in Dispose until released (see <see cref="FakeCaptureSession.BlockDispose"/>).</summary>
     public bool BlockDispose { get; set; }
@@ -38,7 +38,7 @@ internal sealed class FakeCaptureOpener(TimeProvider clock) : ICaptureOpener
     /// <summary>Lets blocked Opens return.</summary>
     public void ReleaseOpen() => _releaseOpen.Set();
 
-    public ICaptureSession Open(IAudioRingBuffer target)
+    public ICaptureSession Open(IAudioRingWriter target)
     {
         Attempts.Add(clock.GetUtcNow());
         OpenedOn = Thread.CurrentThread;

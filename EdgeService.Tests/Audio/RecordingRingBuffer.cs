@@ -8,7 +8,7 @@ namespace EdgeService.Tests.Audio;
 /// because an ALSA file device runs much faster than real time: a real ring buffer would keep only the newest samples
 /// (stale data past the end of the file). Single producer; <see cref="Full"/> is set once it has them all.
 /// </summary>
-internal sealed class RecordingRingBuffer(int sampleRateHz, int capacity) : IAudioRingBuffer
+internal sealed class RecordingRingBuffer(int sampleRateHz, int capacity) : IAudioRingWriter
 {
     private readonly float[] _samples = new float[capacity];
     private long _written;
@@ -21,13 +21,7 @@ internal sealed class RecordingRingBuffer(int sampleRateHz, int capacity) : IAud
 
     public long WrittenSamples => Volatile.Read(ref _written);
 
-    public long ReadPosition => 0;
-
-    public long DroppedSamples => 0;
-
-    public long OverflowCount => 0;
-
-    public int Available => (int)Math.Min(WrittenSamples, Capacity);
+    public int Room => Capacity;
 
     /// <summary>The samples kept (all of them once <see cref="Full"/> is set).</summary>
     public float[] Samples => _samples;
@@ -52,6 +46,4 @@ internal sealed class RecordingRingBuffer(int sampleRateHz, int capacity) : IAud
     public int Discontinuities { get; private set; }
 
     public void MarkDiscontinuity() => Discontinuities++;
-
-    public RingRead Read(Span<float> destination) => throw new NotSupportedException("Tests read Samples instead.");
 }

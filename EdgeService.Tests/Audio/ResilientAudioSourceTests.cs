@@ -38,6 +38,23 @@ public sealed class ResilientAudioSourceTests
     private static AudioRingBuffer Ring() => new(16000, 500);
 
     [Fact]
+    public void State_changes_are_raised_outside_the_source_lock_so_a_handler_may_call_back_from_another_thread()
+    {
+        // The status LED's handler writes GPIO; before, it ran inside the source's lock, so any thread asking the
+        // source for its statistics meanwhile (the stats line) waited on the LED. Here the handler asks from another
+        // thread and waits for the answer: inside the lock that would never come.
+        using var source = new ResilientAudioSource(_opener, Options(), _clock, _log);
+        var answered = new List<bool>();
+        source.StateChanged += (_, e) => answered.Add(Task.Run(() => source.Statistics.State).Wait(ThreadWait));
+        source.Start(Ring());
+        _opener.Sessions.Single().FailureReason = "the stream stopped by itself";
+        _clock.Advance(TimeSpan.FromMilliseconds(250)); // the health check sees the failure: Faulted
+        source.Stop();
+        Assert.True(answered.Count >= 3, $"{answered.Count} state changes");
+        Assert.All(answered, Assert.True);
+    }
+
+    [Fact]
     public void Starts_running_and_stops_cleanly()
     {
         using var source = Make();

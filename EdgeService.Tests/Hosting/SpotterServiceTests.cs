@@ -51,7 +51,6 @@ public sealed class SpotterServiceTests
 
         public int StopCalls { get; private set; }
 
-        public AudioFormat Format => AudioFormat.Mono16kFloat;
 
         public AudioSourceState State { get; private set; } = AudioSourceState.Stopped;
 
@@ -59,7 +58,7 @@ public sealed class SpotterServiceTests
 
         public Exception? Fault => null;
 
-        public void Start(IAudioRingBuffer target)
+        public void Start(IAudioRingWriter target)
         {
             if (StartError is not null)
             {

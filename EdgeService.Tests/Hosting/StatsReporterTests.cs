@@ -20,7 +20,6 @@ public sealed class StatsReporterTests
 
         public AudioCaptureStatistics Statistics { get; set; }
 
-        public AudioFormat Format => AudioFormat.Mono16kFloat;
 
         public AudioSourceState State => Statistics.State;
 
@@ -28,7 +27,7 @@ public sealed class StatsReporterTests
 
         public Exception? Fault => null;
 
-        public void Start(IAudioRingBuffer target)
+        public void Start(IAudioRingWriter target)
         {
         }
 

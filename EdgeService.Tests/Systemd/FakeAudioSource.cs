@@ -8,7 +8,6 @@ internal sealed class FakeAudioSource(bool recoversFromFaults) : IAudioSource
 {
     public event EventHandler<AudioSourceStateChangedEventArgs>? StateChanged;
 
-    public AudioFormat Format => AudioFormat.Mono16kFloat;
 
     public AudioSourceState State { get; private set; } = AudioSourceState.Running;
 
@@ -23,7 +22,7 @@ internal sealed class FakeAudioSource(bool recoversFromFaults) : IAudioSource
         StateChanged?.Invoke(this, new AudioSourceStateChangedEventArgs(state, fault));
     }
 
-    public void Start(IAudioRingBuffer target)
+    public void Start(IAudioRingWriter target)
     {
     }
 

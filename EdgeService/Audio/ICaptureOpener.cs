@@ -14,5 +14,5 @@ internal interface ICaptureOpener
     /// <param name="target">The ring buffer; its rate is the output rate.</param>
     /// <exception cref="AudioDeviceUnavailableException">The device is absent or refused to open (worth retrying).</exception>
     /// <exception cref="ArgumentException">The settings are wrong (retrying does not help).</exception>
-    ICaptureSession Open(IAudioRingBuffer target);
+    ICaptureSession Open(IAudioRingWriter target);
 }

@@ -25,7 +25,7 @@ internal abstract class PumpedAudioSource : IAudioSource
         _realtime = realtime;
     }
 
-    /// <inheritdoc />
+    /// <summary>What the source writes: mono float32 at the pipeline's rate.</summary>
     public AudioFormat Format { get; } = AudioFormat.Mono16kFloat;
 
     /// <inheritdoc />
@@ -44,7 +44,7 @@ internal abstract class PumpedAudioSource : IAudioSource
     protected abstract string Name { get; }
 
     /// <inheritdoc />
-    public void Start(IAudioRingBuffer target)
+    public void Start(IAudioRingWriter target)
     {
         if (_state == AudioSourceState.Running)
         {
@@ -105,7 +105,7 @@ internal abstract class PumpedAudioSource : IAudioSource
     /// <summary>Releases the underlying reader.</summary>
     protected abstract void Close();
 
-    private void Pump(IAudioRingBuffer ring, PumpWaiter waiter)
+    private void Pump(IAudioRingWriter ring, PumpWaiter waiter)
     {
         using var owned = waiter;
         try
@@ -142,9 +142,9 @@ internal abstract class PumpedAudioSource : IAudioSource
     }
 
     /// <summary>Waits (on the clock) until the ring has room for <paramref name="n"/> samples; false when stopped.</summary>
-    private static bool WaitForRoom(IAudioRingBuffer ring, int n, PumpWaiter waiter)
+    private static bool WaitForRoom(IAudioRingWriter ring, int n, PumpWaiter waiter)
     {
-        while (ring.Capacity - (ring.WrittenSamples - ring.ReadPosition) < n)
+        while (ring.Room < n)
         {
             if (!waiter.Wait(RoomPoll))
             {

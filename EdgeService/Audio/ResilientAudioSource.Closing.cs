@@ -13,21 +13,19 @@ internal sealed partial class ResilientAudioSource
     /// </summary>
     private void Abandoned(string stuck, Action logAtStop, Func<Exception> fault)
     {
-        _stuck = stuck;
-        _retryAfterClose = null;
         _retryTimer?.Dispose();
         _retryTimer = null;
         _healthTimer?.Dispose();
         _healthTimer = null;
         if (_target is null)
         {
+            _policy.Abandoned(stuck, faultWhileCapturing: null);
             logAtStop();
         }
         else
         {
-            _final = true;
-            _faults++;
-            SetState(AudioSourceState.Faulted, fault());
+            _policy.Abandoned(stuck, fault());
+            Publish();
         }
     }
 
@@ -58,7 +56,7 @@ internal sealed partial class ResilientAudioSource
     /// <summary>The closing thread or the deadline timer reports how the close went.</summary>
     private void OnCloseChanged(ICaptureSession session, DeadlineCall<ICaptureSession> closer, DeadlineCallOutcome outcome)
     {
-        lock (_lock)
+        using (Locked())
         {
             var device = session.Description;
             switch (outcome)
@@ -79,9 +77,8 @@ internal sealed partial class ResilientAudioSource
                         AudioCaptureLog.CloseFailed(_logger, device, error.Message, error);
                     }
 
-                    if (_target is not null && _retryAfterClose is { } delay)
+                    if (_policy.Closed(capturing: _target is not null) is { } delay)
                     {
-                        _retryAfterClose = null;
                         ArmRetry(delay);
                     }
 

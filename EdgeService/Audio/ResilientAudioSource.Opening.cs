@@ -7,9 +7,9 @@ namespace EdgeService.Audio;
 internal sealed partial class ResilientAudioSource
 {
     /// <summary>Starts opening a stream on a thread of its own (under the lock); the caller waits for it outside.</summary>
-    private DeadlineCall<ICaptureSession> BeginOpen(IAudioRingBuffer target, bool atStart)
+    private DeadlineCall<ICaptureSession> BeginOpen(IAudioRingWriter target, bool atStart)
     {
-        if (_hadSession)
+        if (_policy.HadSession)
         {
             // A reconnect: the new stream's audio does not continue the old one's (no stream writes now: the old
             // one's gate is shut, the new one not opened yet).
@@ -30,7 +30,7 @@ internal sealed partial class ResilientAudioSource
     private void OnOpenChanged(SessionWriteGate gate, DeadlineCall<ICaptureSession> call, DeadlineCallOutcome outcome, bool atStart)
     {
         ICaptureSession? late = null;
-        lock (_lock)
+        using (Locked())
         {
             switch (outcome)
             {
@@ -81,10 +81,9 @@ internal sealed partial class ResilientAudioSource
 
             case { } error when !atStart && _target is not null:
                 // Not a device problem (library gone, bad settings): retrying will not help.
-                _final = true;
-                _faults++;
                 AudioCaptureLog.GaveUp(_logger, error.Message, error);
-                SetState(AudioSourceState.Faulted, error);
+                _policy.GaveUp(error);
+                Publish();
                 break;
 
             default:
@@ -97,19 +96,15 @@ internal sealed partial class ResilientAudioSource
         _gate = gate;
         _session = session;
         _health.Attach(session, MonotonicNow);
-        if (_hadSession)
+        if (_policy.Opened() is { } failedAttempts)
         {
-            _reconnects++;
-            AudioCaptureLog.Reconnected(_logger, _failedAttempts, session.Description);
+            AudioCaptureLog.Reconnected(_logger, failedAttempts, session.Description);
         }
         else
         {
             AudioCaptureLog.Capturing(_logger, session.Description);
         }
 
-        _hadSession = true;
-        _failedAttempts = 0;
-        _backoff.Reset();
-        SetState(AudioSourceState.Running, null);
+        Publish();
     }
 }

@@ -42,29 +42,27 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     private readonly TimeProvider _time;
     private readonly long _origin; // the monotonic clock's reading at construction: the health check's time zero
     private readonly ILogger _logger;
-    private readonly RetryBackoff _backoff;
+    private readonly ReconnectPolicy _policy;
     private readonly CaptureHealth _health;
     private readonly Lock _lock = new();
+    private readonly Lock _eventLock = new();
+    private readonly Queue<AudioSourceStateChangedEventArgs> _pendingEvents = new(); // guarded by _lock
 
-    private IAudioRingBuffer? _target;
+    private IAudioRingWriter? _target;
     private ICaptureSession? _session;
     private SessionWriteGate? _gate;
     private ITimer? _healthTimer;
     private ITimer? _retryTimer;
+
+    // What _policy shows, published for readers that take no lock.
     private volatile AudioSourceState _state = AudioSourceState.Stopped;
     private volatile Exception? _fault;
     private volatile bool _final;
 
-    // Guarded by _lock (as is _health).
-    private int _failedAttempts;
-    private int _reconnects;
-    private int _faults;
-    private bool _hadSession;
+    // Guarded by _lock (as are _policy and _health).
     private DeadlineCall<ICaptureSession>? _closing;
     private DeadlineCall<ICaptureSession>? _opening;
     private string? _closingReason;
-    private TimeSpan? _retryAfterClose;
-    private string? _stuck; // what was abandoned in the driver, e.g. "an earlier stream could not be closed"
 
     /// <summary>Makes the source; nothing is opened before <see cref="Start"/>.</summary>
     /// <param name="opener">Opens the device (e.g. <see cref="PortAudio.PortAudioCaptureOpener"/>).</param>
@@ -82,7 +80,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
         _time = timeProvider;
         _origin = timeProvider.GetTimestamp();
         _logger = logger;
-        _backoff = new RetryBackoff(TimeSpan.FromMilliseconds(options.RetryInitialDelayMs), TimeSpan.FromMilliseconds(options.RetryMaxDelayMs));
+        _policy = new ReconnectPolicy(new RetryBackoff(TimeSpan.FromMilliseconds(options.RetryInitialDelayMs), TimeSpan.FromMilliseconds(options.RetryMaxDelayMs)));
         _health = new CaptureHealth(TimeSpan.FromMilliseconds(options.StallTimeoutMs), TimeSpan.FromMilliseconds(options.OverflowLogIntervalMs), logger);
         Format = new AudioFormat(PipelineAudio.SampleRateHz, 1, SampleType.Float32);
     }
@@ -90,7 +88,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     /// <inheritdoc />
     public event EventHandler<AudioSourceStateChangedEventArgs>? StateChanged;
 
-    /// <inheritdoc />
+    /// <summary>What the source writes: mono float32 at the pipeline's rate.</summary>
     public AudioFormat Format { get; }
 
     /// <inheritdoc />
@@ -107,7 +105,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     {
         get
         {
-            lock (_lock)
+            using (Locked())
             {
                 var session = _session;
                 return new AudioCaptureStatistics(
@@ -115,19 +113,19 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
                     session?.Description,
                     _health.TotalFrames(session),
                     _health.TotalOverflows(session),
-                    _reconnects,
-                    _faults,
+                    _policy.Reconnects,
+                    _policy.Faults,
                     _fault?.Message);
             }
         }
     }
 
     /// <inheritdoc />
-    public void Start(IAudioRingBuffer target)
+    public void Start(IAudioRingWriter target)
     {
         ArgumentNullException.ThrowIfNull(target);
         DeadlineCall<ICaptureSession> opening;
-        lock (_lock)
+        using (Locked())
         {
             if (_target is not null)
             {
@@ -139,15 +137,8 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
                 throw new ArgumentException($"The ring buffer runs at {target.SampleRateHz} Hz; capture writes {Format.SampleRateHz} Hz.", nameof(target));
             }
 
-            if (_stuck is not null)
-            {
-                throw new InvalidOperationException($"Audio capture cannot start again in this process: {_stuck} and is still stuck in the audio driver.");
-            }
-
-            _final = false;
-            _backoff.Reset();
-            _failedAttempts = 0;
-            _hadSession = false;
+            _policy.Started();
+            Publish();
             _health.Restart(MonotonicNow);
             _target = target;
             opening = BeginOpen(target, atStart: true);
@@ -156,7 +147,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
         opening.WaitSettled();
         if (opening.Outcome == DeadlineCallOutcome.Returned && opening.Error is { } error and not AudioDeviceUnavailableException)
         {
-            lock (_lock)
+            using (Locked())
             {
                 _target = null;
             }
@@ -164,9 +155,9 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         }
 
-        lock (_lock)
+        using (Locked())
         {
-            if (_target is not null && _stuck is null)
+            if (_target is not null && _policy.Stuck is null)
             {
                 var interval = TimeSpan.FromMilliseconds(_options.HealthCheckIntervalMs);
                 _healthTimer = _time.CreateTimer(_ => OnHealthCheck(), null, interval, interval);
@@ -182,28 +173,29 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     public void Stop()
     {
         DeadlineCall<ICaptureSession>? opening;
-        lock (_lock)
+        using (Locked())
         {
             _healthTimer?.Dispose();
             _healthTimer = null;
             _retryTimer?.Dispose();
             _retryTimer = null;
-            _retryAfterClose = null;
+            _policy.Stopping();
             _target = null;
             opening = _opening;
         }
 
         opening?.WaitSettled(); // a stream it opened is kept in _session for the close below
         DeadlineCall<ICaptureSession>? closing;
-        lock (_lock)
+        using (Locked())
         {
             closing = _session is not null ? BeginClose("the capture was stopped") : _closing;
         }
 
         closing?.WaitSettled();
-        lock (_lock)
+        using (Locked())
         {
-            SetState(AudioSourceState.Stopped, null);
+            _policy.Stopped();
+            Publish();
         }
     }
 
@@ -219,7 +211,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     internal bool WaitForClose(TimeSpan timeout)
     {
         DeadlineCall<ICaptureSession>? closing;
-        lock (_lock)
+        using (Locked())
         {
             closing = _closing;
         }
@@ -232,7 +224,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
 
     private void OnHealthCheck()
     {
-        lock (_lock)
+        using (Locked())
         {
             if (_target is null || _session is not { } session)
             {
@@ -251,9 +243,9 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     private void OnRetry()
     {
         DeadlineCall<ICaptureSession> opening;
-        lock (_lock)
+        using (Locked())
         {
-            if (_target is not { } target || _session is not null || _closing is not null || _opening is not null || _final)
+            if (_target is not { } target || !_policy.MayRetry(capturing: true, busy: _session is not null || _closing is not null || _opening is not null))
             {
                 return;
             }
@@ -266,9 +258,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
 
     private void Failed(Exception fault, string? session, string? reason = null)
     {
-        _faults++;
-        _failedAttempts++;
-        var delay = _backoff.Next();
+        var (delay, armNow) = _policy.Failed(fault, closing: _closing is not null);
         if (session is null)
         {
             AudioCaptureLog.Unavailable(_logger, fault.Message, delay.TotalSeconds);
@@ -278,14 +268,10 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
             AudioCaptureLog.Lost(_logger, session, reason ?? fault.Message, delay.TotalSeconds);
         }
 
-        SetState(AudioSourceState.Faulted, fault);
-        if (_closing is null)
+        Publish();
+        if (armNow)
         {
             ArmRetry(delay);
-        }
-        else
-        {
-            _retryAfterClose = delay; // armed once the old stream is closed: two streams on one device never overlap
         }
     }
 
@@ -295,14 +281,75 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
         _retryTimer = _time.CreateTimer(_ => OnRetry(), null, delay, Timeout.InfiniteTimeSpan);
     }
 
-    private void SetState(AudioSourceState state, Exception? fault)
+    // Changes are made under _lock but announced after it is released (LockScope), in order: a handler (the status
+    // LED writes GPIO) never runs inside the source's lock and may call back into the source.
+    private void Publish()
     {
-        var changed = _state != state || !ReferenceEquals(_fault, fault);
-        _fault = fault;
-        _state = state;
+        var changed = _state != _policy.State || !ReferenceEquals(_fault, _policy.Fault);
+        _fault = _policy.Fault;
+        _state = _policy.State;
+        _final = _policy.IsFinal;
         if (changed)
         {
-            StateChanged?.Invoke(this, new AudioSourceStateChangedEventArgs(state, fault));
+            using (Locked())
+            {
+                _pendingEvents.Enqueue(new AudioSourceStateChangedEventArgs(_policy.State, _policy.Fault));
+            }
+        }
+    }
+
+    private LockScope Locked()
+    {
+        _lock.Enter();
+        return new LockScope(this);
+    }
+
+    // One thread raises at a time, in order; a thread that finds another raising leaves its changes to that one (which
+    // looks again after letting go), so a handler that waits on a thread using the source never deadlocks.
+    private void RaisePendingEvents()
+    {
+        while (_eventLock.TryEnter())
+        {
+            try
+            {
+                while (TakePendingEvent() is { } next)
+                {
+                    StateChanged?.Invoke(this, next);
+                }
+            }
+            finally
+            {
+                _eventLock.Exit();
+            }
+
+            using (_lock.EnterScope())
+            {
+                if (_pendingEvents.Count == 0)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private AudioSourceStateChangedEventArgs? TakePendingEvent()
+    {
+        using (_lock.EnterScope())
+        {
+            return _pendingEvents.TryDequeue(out var next) ? next : null;
+        }
+    }
+
+    /// <summary>Holds <see cref="_lock"/>; on leaving the outermost hold, raises the state changes made under it.</summary>
+    private readonly ref struct LockScope(ResilientAudioSource owner)
+    {
+        public void Dispose()
+        {
+            owner._lock.Exit();
+            if (!owner._lock.IsHeldByCurrentThread)
+            {
+                owner.RaisePendingEvents();
+            }
         }
     }
 }

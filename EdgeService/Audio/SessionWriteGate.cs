@@ -1,4 +1,3 @@
-
 using Kws.Detection.Pipeline;
 
 namespace EdgeService.Audio;
@@ -11,9 +10,9 @@ namespace EdgeService.Audio;
 /// allocation-free: two interlocked operations around the real write.
 /// </summary>
 /// <param name="target">The ring buffer the session writes into.</param>
-internal sealed class SessionWriteGate(IAudioRingBuffer target) : IAudioRingBuffer
+internal sealed class SessionWriteGate(IAudioRingWriter target) : IAudioRingWriter
 {
-    private readonly IAudioRingBuffer _target = target ?? throw new ArgumentNullException(nameof(target));
+    private readonly IAudioRingWriter _target = target ?? throw new ArgumentNullException(nameof(target));
     private int _writers;
     private volatile bool _closed;
 
@@ -24,22 +23,7 @@ internal sealed class SessionWriteGate(IAudioRingBuffer target) : IAudioRingBuff
     public int SampleRateHz => _target.SampleRateHz;
 
     /// <inheritdoc />
-    public int Capacity => _target.Capacity;
-
-    /// <inheritdoc />
-    public long WrittenSamples => _target.WrittenSamples;
-
-    /// <inheritdoc />
-    public long ReadPosition => _target.ReadPosition;
-
-    /// <inheritdoc />
-    public long DroppedSamples => _target.DroppedSamples;
-
-    /// <inheritdoc />
-    public long OverflowCount => _target.OverflowCount;
-
-    /// <inheritdoc />
-    public int Available => _target.Available;
+    public int Room => _target.Room;
 
     /// <inheritdoc />
     public void Write(ReadOnlySpan<float> samples)
@@ -61,10 +45,13 @@ internal sealed class SessionWriteGate(IAudioRingBuffer target) : IAudioRingBuff
     }
 
     /// <inheritdoc />
-    public void MarkDiscontinuity() => _target.MarkDiscontinuity();
-
-    /// <inheritdoc />
-    public RingRead Read(Span<float> destination) => _target.Read(destination);
+    public void MarkDiscontinuity()
+    {
+        if (!_closed)
+        {
+            _target.MarkDiscontinuity();
+        }
+    }
 
     /// <summary>
     /// Drops every later write and returns once a write in progress (a copy into the ring, microseconds) has ended.

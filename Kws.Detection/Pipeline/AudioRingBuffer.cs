@@ -64,10 +64,10 @@ public sealed class AudioRingBuffer : IAudioRingBuffer
     /// <inheritdoc />
     public int Capacity { get; }
 
-    /// <inheritdoc />
+    /// <summary>Samples written since the buffer was made: the absolute index the next written sample will have.</summary>
     public long WrittenSamples => Volatile.Read(ref _committed);
 
-    /// <inheritdoc />
+    /// <summary>The absolute index of the next sample the consumer will read (before any skip for overflow).</summary>
     public long ReadPosition => Volatile.Read(ref _readPosition);
 
     /// <inheritdoc />
@@ -75,6 +75,9 @@ public sealed class AudioRingBuffer : IAudioRingBuffer
 
     /// <inheritdoc />
     public long OverflowCount => Volatile.Read(ref _overflows);
+
+    /// <inheritdoc />
+    public int Room => (int)Math.Max(0, Capacity - (Volatile.Read(ref _committed) - Volatile.Read(ref _readPosition)));
 
     /// <inheritdoc />
     public int Available => (int)Math.Min(Volatile.Read(ref _committed) - _readPosition, Capacity);

@@ -41,7 +41,7 @@ public sealed class EnergyGate : IEnergyGate
         _minFloorDbfs = options.MinFloorDbfs;
     }
 
-    /// <inheritdoc />
+    /// <summary>Whether the gate was open for the latest frame.</summary>
     public bool IsOpen { get; private set; }
 
     /// <inheritdoc />
@@ -53,10 +53,10 @@ public sealed class EnergyGate : IEnergyGate
     /// <inheritdoc />
     public float LastEnergyDbfs { get; private set; } = float.NaN;
 
-    /// <inheritdoc />
+    /// <summary>The current noise floor, in dBFS (NaN before the first frame).</summary>
     public float NoiseFloorDbfs => (float)_floorDbfs;
 
-    /// <inheritdoc />
+    /// <summary>The share of the samples processed so far for which the gate was open, in [0, 1] (0 before the first frame).</summary>
     public double OpenShare => _processedSamples == 0 ? 0 : (double)_openSamples / _processedSamples;
 
     /// <summary>The energy of <paramref name="frame"/> in dBFS: 10·log10(mean square), at least <see cref="SilenceDbfs"/>.</summary>
@@ -84,7 +84,11 @@ public sealed class EnergyGate : IEnergyGate
         return ProcessEnergy(EnergyDbfs(frame), firstSampleIndex, frame.Length);
     }
 
-    /// <inheritdoc />
+    /// <summary>Decides on a frame whose energy is already known.</summary>
+    /// <param name="energyDbfs">The frame's energy, in dBFS.</param>
+    /// <param name="firstSampleIndex">The absolute sample index of the frame's first sample.</param>
+    /// <param name="frameSamples">The frame's length, in samples (positive).</param>
+    /// <returns>Whether the gate is open for this frame.</returns>
     public bool ProcessEnergy(float energyDbfs, long firstSampleIndex, int frameSamples)
     {
         if (frameSamples <= 0)

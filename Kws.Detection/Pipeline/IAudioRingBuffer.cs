@@ -8,7 +8,7 @@ namespace Kws.Detection.Pipeline;
 /// <list type="bullet">
 /// <item><b>Threading.</b> Exactly one producer thread calls <see cref="ISampleWriter.Write"/> (the source's thread or audio callback)
 /// and exactly one consumer thread calls <see cref="Read"/> and <see cref="Available"/>. The statistics
-/// (<see cref="WrittenSamples"/>, <see cref="ReadPosition"/>, <see cref="DroppedSamples"/>, <see cref="OverflowCount"/>)
+/// (<see cref="DroppedSamples"/>, <see cref="OverflowCount"/>; on <see cref="AudioRingBuffer"/> also its written and read positions)
 /// may be read from any thread.</item>
 /// <item><b>Producer.</b> <see cref="ISampleWriter.Write"/> never blocks, never allocates, never logs and never fails for lack of
 /// room: it is safe in a real-time audio callback.</item>
@@ -19,7 +19,7 @@ namespace Kws.Detection.Pipeline;
 /// says how many samples it lost (the first index it gets is exact), and the loss is added to
 /// <see cref="DroppedSamples"/> (and one to <see cref="OverflowCount"/> per read that lost samples). Samples the
 /// producer overwrites while the consumer is copying them are detected and counted as dropped too, never returned
-/// torn. Once the consumer has caught up: samples read + <see cref="DroppedSamples"/> = <see cref="WrittenSamples"/>.</item>
+/// torn. Once the consumer has caught up: samples read + <see cref="DroppedSamples"/> = samples written.</item>
 /// <item><b>Discontinuity.</b> The producer may mark that the next sample does not continue the previous one (a new
 /// capture stream after a device was lost: the sample clock runs on without a gap, but the audio does not belong
 /// together). A read never spans the mark, and the first read at or past it says so
@@ -27,22 +27,15 @@ namespace Kws.Detection.Pipeline;
 /// kept: marks closer together than the consumer reads may merge into one.</item>
 /// </list>
 /// </summary>
-/// <remarks><see cref="ISampleWriter.Write"/> appends the samples (mono float in [-1, 1], any length; more than
-/// <see cref="Capacity"/> keeps only the newest), overwriting the oldest when full: producer thread only, never blocks,
-/// allocates or throws.</remarks>
-public interface IAudioRingBuffer : ISampleWriter
+/// <remarks>
+/// The producer sees only <see cref="IAudioRingWriter"/>: <see cref="ISampleWriter.Write"/> appends the samples (any
+/// length; more than <see cref="Capacity"/> keeps only the newest). This interface adds what the consumer (the service
+/// loop) and the statistics read.
+/// </remarks>
+public interface IAudioRingBuffer : IAudioRingWriter
 {
-    /// <summary>The sample rate of the samples held, in Hz (the sample clock's rate).</summary>
-    int SampleRateHz { get; }
-
     /// <summary>How many samples the buffer holds.</summary>
     int Capacity { get; }
-
-    /// <summary>Samples written since the buffer was made: the absolute index the next written sample will have.</summary>
-    long WrittenSamples { get; }
-
-    /// <summary>The absolute index of the next sample the consumer will read (before any skip for overflow).</summary>
-    long ReadPosition { get; }
 
     /// <summary>Samples lost to overflow so far (counted by the consumer when it reads).</summary>
     long DroppedSamples { get; }
@@ -52,9 +45,6 @@ public interface IAudioRingBuffer : ISampleWriter
 
     /// <summary>Samples ready for the consumer now, at most <see cref="Capacity"/> (consumer thread only).</summary>
     int Available { get; }
-
-    /// <summary>Marks a discontinuity before the next sample written (see the contract). Producer side only, while no other write is under way; never blocks, allocates or throws.</summary>
-    void MarkDiscontinuity();
 
     /// <summary>Copies up to <c>destination.Length</c> of the oldest unread samples into the start of <paramref name="destination"/>. Consumer thread only; never blocks or allocates.</summary>
     /// <param name="destination">Where to copy; may be shorter or longer than what is available.</param>

@@ -5,9 +5,9 @@ namespace Kws.Detection.Pipeline;
 /// <summary>
 /// Where the pipeline's audio comes from (a WAV file, stdin, a PortAudio device). Contract:
 /// <list type="bullet">
-/// <item><b>Format.</b> <see cref="Format"/> is the format of what the source writes: always mono
-/// <see cref="SampleType.Float32"/> in [-1, 1] at <see cref="AudioFormat.SampleRateHz"/> (the source converts and
-/// down-mixes its native format itself). It is known before <see cref="Start"/> and never changes.</item>
+/// <item><b>Format.</b> A source writes mono <see cref="SampleType.Float32"/> in [-1, 1] at
+/// <see cref="PipelineAudio.SampleRateHz"/>, the ring buffer's rate (it converts its native format through the one
+/// chain, <see cref="Kws.Audio.Conversion.AudioConverter"/>).</item>
 /// <item><b>Threading.</b> After <see cref="Start"/> the source writes into the ring buffer from its own thread or audio
 /// callback, as the single producer of that buffer (<see cref="Kws.Audio.Conversion.ISampleWriter.Write"/> never blocks). Only one
 /// buffer per start.</item>
@@ -21,15 +21,13 @@ namespace Kws.Detection.Pipeline;
 /// device), with a message naming it.</item>
 /// <item><b>End of stream.</b> A finite source (file, stdin) sets <see cref="AudioSourceState.Completed"/> after its
 /// last sample has been written.</item>
-/// <item><b>Events.</b> <see cref="StateChanged"/> may be raised on the source's own thread; handlers must return
-/// quickly and must not call <see cref="Stop"/> or <see cref="IDisposable.Dispose"/> synchronously from it.</item>
+/// <item><b>Events.</b> <see cref="StateChanged"/> may be raised on the source's own thread, never inside a lock of
+/// the source, in the order of the changes; handlers must return quickly and must not call <see cref="Stop"/> or
+/// <see cref="IDisposable.Dispose"/> synchronously from it.</item>
 /// </list>
 /// </summary>
 public interface IAudioSource : IDisposable
 {
-    /// <summary>The format of the samples written into the ring buffer: mono, float32, at its sample rate (Hz).</summary>
-    AudioFormat Format { get; }
-
     /// <summary>The current state; safe to read from any thread.</summary>
     AudioSourceState State { get; }
 
@@ -48,11 +46,11 @@ public interface IAudioSource : IDisposable
     event EventHandler<AudioSourceStateChangedEventArgs>? StateChanged;
 
     /// <summary>
-    /// Opens the source and starts writing into <paramref name="target"/>, whose sample rate must equal
-    /// <see cref="Format"/>'s. Throws <see cref="InvalidOperationException"/> when already running.
+    /// Opens the source and starts writing into <paramref name="target"/>, whose sample rate must be
+    /// <see cref="PipelineAudio.SampleRateHz"/>. Throws <see cref="InvalidOperationException"/> when already running.
     /// </summary>
     /// <param name="target">The ring buffer this source becomes the single producer of.</param>
-    void Start(IAudioRingBuffer target);
+    void Start(IAudioRingWriter target);
 
     /// <summary>
     /// Stops writing and releases the device; returns once the producer thread or callback no longer touches the buffer.

@@ -17,12 +17,11 @@ namespace Kws.Detection.Pipeline;
 /// (<see cref="ClosedSpanSamples"/>: none of the audio behind the smoother's older scores is still in the window), the
 /// pipeline resets the posterior smoother; after a shorter pause those scores still describe audio in the window.</item>
 /// </list>
+/// The pipeline needs only these four members; <see cref="EnergyGate"/> also tells its floor and open share for tests
+/// and tools.
 /// </summary>
 public interface IEnergyGate
 {
-    /// <summary>Whether the gate was open for the latest frame.</summary>
-    bool IsOpen { get; }
-
     /// <summary>True when the latest frame opened the gate (it was closed, or this is the first frame).</summary>
     bool JustOpened { get; }
 
@@ -32,22 +31,9 @@ public interface IEnergyGate
     /// <summary>The latest frame's energy, in dBFS.</summary>
     float LastEnergyDbfs { get; }
 
-    /// <summary>The current noise floor, in dBFS (NaN before the first frame).</summary>
-    float NoiseFloorDbfs { get; }
-
-    /// <summary>The share of the samples processed so far for which the gate was open, in [0, 1] (0 before the first frame).</summary>
-    double OpenShare { get; }
-
     /// <summary>Computes the frame's energy and decides.</summary>
     /// <param name="frame">The frame's mono samples (non-empty).</param>
     /// <param name="firstSampleIndex">The absolute sample index of <c>frame[0]</c>.</param>
     /// <returns>Whether the gate is open for this frame.</returns>
     bool Process(ReadOnlySpan<float> frame, long firstSampleIndex);
-
-    /// <summary>Decides on a frame whose energy is already known.</summary>
-    /// <param name="energyDbfs">The frame's energy, in dBFS.</param>
-    /// <param name="firstSampleIndex">The absolute sample index of the frame's first sample.</param>
-    /// <param name="frameSamples">The frame's length, in samples (positive).</param>
-    /// <returns>Whether the gate is open for this frame.</returns>
-    bool ProcessEnergy(float energyDbfs, long firstSampleIndex, int frameSamples);
 }

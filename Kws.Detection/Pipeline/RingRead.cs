@@ -11,7 +11,7 @@ namespace Kws.Detection.Pipeline;
 /// (the consumer's previous end + <paramref name="Skipped"/> = <paramref name="FirstSampleIndex"/>).
 /// </param>
 /// <param name="AfterDiscontinuity">
-/// True when the producer marked a discontinuity (<see cref="IAudioRingBuffer.MarkDiscontinuity"/>) since the previous
+/// True when the producer marked a discontinuity (<see cref="IAudioRingWriter.MarkDiscontinuity"/>) since the previous
 /// read, at or before <paramref name="FirstSampleIndex"/>: these samples do not continue the ones read before.
 /// </param>
 public readonly record struct RingRead(int Count, long FirstSampleIndex, long Skipped, bool AfterDiscontinuity = false)

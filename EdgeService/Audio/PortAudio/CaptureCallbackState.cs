@@ -9,7 +9,7 @@ namespace EdgeService.Audio.PortAudio;
 /// buffer, plus counters. <c>OnInput</c> runs on PortAudio's audio thread: it only counts, converts and copies;
 /// it never allocates, locks, logs or throws. The counters are written by that thread only and read from any thread.
 /// </summary>
-internal sealed unsafe class CaptureCallbackState(AudioConverter converter, IAudioRingBuffer target)
+internal sealed unsafe class CaptureCallbackState(AudioConverter converter, IAudioRingWriter target)
 {
     private readonly int _bytesPerFrame = converter.NativeFormat.BytesPerFrame;
     private long _frames;

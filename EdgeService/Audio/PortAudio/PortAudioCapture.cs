@@ -71,7 +71,7 @@ internal sealed unsafe class PortAudioCapture : ICaptureSession
     /// </summary>
     /// <exception cref="PortAudioException">Pa_OpenStream or Pa_StartStream failed.</exception>
     public static PortAudioCapture Start(
-        PortAudioSession session, AudioInputDevice device, AudioFormat format, int framesPerBuffer, double suggestedLatencyS, AudioConverter converter, IAudioRingBuffer target)
+        PortAudioSession session, AudioInputDevice device, AudioFormat format, int framesPerBuffer, double suggestedLatencyS, AudioConverter converter, IAudioRingWriter target)
     {
         var state = new CaptureCallbackState(converter, target);
         var description = $"'{device.Name}' ({device.HostApi}, index {device.Index}) at {format} -> {converter.OutputRateHz} Hz mono";

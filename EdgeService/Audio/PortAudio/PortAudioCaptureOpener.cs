@@ -27,7 +27,7 @@ internal sealed unsafe class PortAudioCaptureOpener : ICaptureOpener
     }
 
     /// <inheritdoc />
-    public ICaptureSession Open(IAudioRingBuffer target)
+    public ICaptureSession Open(IAudioRingWriter target)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (target.SampleRateHz != PipelineAudio.SampleRateHz)
