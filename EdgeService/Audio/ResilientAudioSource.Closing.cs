@@ -56,7 +56,7 @@ internal sealed partial class ResilientAudioSource
     /// <summary>The closing thread or the deadline timer reports how the close went.</summary>
     private void OnCloseChanged(ICaptureSession session, DeadlineCall<ICaptureSession> closer, DeadlineCallOutcome outcome)
     {
-        using (Locked())
+        using (_lock.Enter())
         {
             var device = session.Description;
             switch (outcome)

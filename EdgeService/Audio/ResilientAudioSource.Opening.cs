@@ -30,7 +30,7 @@ internal sealed partial class ResilientAudioSource
     private void OnOpenChanged(SessionWriteGate gate, DeadlineCall<ICaptureSession> call, DeadlineCallOutcome outcome, bool atStart)
     {
         ICaptureSession? late = null;
-        using (Locked())
+        using (_lock.Enter())
         {
             switch (outcome)
             {

@@ -44,9 +44,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     private readonly ILogger _logger;
     private readonly ReconnectPolicy _policy;
     private readonly CaptureHealth _health;
-    private readonly Lock _lock = new();
-    private readonly Lock _eventLock = new();
-    private readonly Queue<AudioSourceStateChangedEventArgs> _pendingEvents = new(); // guarded by _lock
+    private readonly NotifyingLock<AudioSourceStateChangedEventArgs> _lock;
 
     private IAudioRingWriter? _target;
     private ICaptureSession? _session;
@@ -79,6 +77,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
         _options = options;
         _time = timeProvider;
         _origin = timeProvider.GetTimestamp();
+        _lock = new(e => StateChanged?.Invoke(this, e));
         _logger = logger;
         _policy = new ReconnectPolicy(new RetryBackoff(TimeSpan.FromMilliseconds(options.RetryInitialDelayMs), TimeSpan.FromMilliseconds(options.RetryMaxDelayMs)));
         _health = new CaptureHealth(TimeSpan.FromMilliseconds(options.StallTimeoutMs), TimeSpan.FromMilliseconds(options.OverflowLogIntervalMs), logger);
@@ -105,7 +104,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     {
         get
         {
-            using (Locked())
+            using (_lock.Enter())
             {
                 var session = _session;
                 return new AudioCaptureStatistics(
@@ -125,7 +124,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     {
         ArgumentNullException.ThrowIfNull(target);
         DeadlineCall<ICaptureSession> opening;
-        using (Locked())
+        using (_lock.Enter())
         {
             if (_target is not null)
             {
@@ -147,7 +146,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
         opening.WaitSettled();
         if (opening.Outcome == DeadlineCallOutcome.Returned && opening.Error is { } error and not AudioDeviceUnavailableException)
         {
-            using (Locked())
+            using (_lock.Enter())
             {
                 _target = null;
             }
@@ -155,7 +154,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
         }
 
-        using (Locked())
+        using (_lock.Enter())
         {
             if (_target is not null && _policy.Stuck is null)
             {
@@ -173,7 +172,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     public void Stop()
     {
         DeadlineCall<ICaptureSession>? opening;
-        using (Locked())
+        using (_lock.Enter())
         {
             _healthTimer?.Dispose();
             _healthTimer = null;
@@ -186,13 +185,13 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
 
         opening?.WaitSettled(); // a stream it opened is kept in _session for the close below
         DeadlineCall<ICaptureSession>? closing;
-        using (Locked())
+        using (_lock.Enter())
         {
             closing = _session is not null ? BeginClose("the capture was stopped") : _closing;
         }
 
         closing?.WaitSettled();
-        using (Locked())
+        using (_lock.Enter())
         {
             _policy.Stopped();
             Publish();
@@ -211,7 +210,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     internal bool WaitForClose(TimeSpan timeout)
     {
         DeadlineCall<ICaptureSession>? closing;
-        using (Locked())
+        using (_lock.Enter())
         {
             closing = _closing;
         }
@@ -224,7 +223,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
 
     private void OnHealthCheck()
     {
-        using (Locked())
+        using (_lock.Enter())
         {
             if (_target is null || _session is not { } session)
             {
@@ -243,7 +242,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
     private void OnRetry()
     {
         DeadlineCall<ICaptureSession> opening;
-        using (Locked())
+        using (_lock.Enter())
         {
             if (_target is not { } target || !_policy.MayRetry(capturing: true, busy: _session is not null || _closing is not null || _opening is not null))
             {
@@ -281,8 +280,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
         _retryTimer = _time.CreateTimer(_ => OnRetry(), null, delay, Timeout.InfiniteTimeSpan);
     }
 
-    // Changes are made under _lock but announced after it is released (LockScope), in order: a handler (the status
-    // LED writes GPIO) never runs inside the source's lock and may call back into the source.
+    // Changes are made under _lock and announced after it is released, in order (NotifyingLock).
     private void Publish()
     {
         var changed = _state != _policy.State || !ReferenceEquals(_fault, _policy.Fault);
@@ -291,65 +289,7 @@ internal sealed partial class ResilientAudioSource : IAudioSource, ICaptureStati
         _final = _policy.IsFinal;
         if (changed)
         {
-            using (Locked())
-            {
-                _pendingEvents.Enqueue(new AudioSourceStateChangedEventArgs(_policy.State, _policy.Fault));
-            }
-        }
-    }
-
-    private LockScope Locked()
-    {
-        _lock.Enter();
-        return new LockScope(this);
-    }
-
-    // One thread raises at a time, in order; a thread that finds another raising leaves its changes to that one (which
-    // looks again after letting go), so a handler that waits on a thread using the source never deadlocks.
-    private void RaisePendingEvents()
-    {
-        while (_eventLock.TryEnter())
-        {
-            try
-            {
-                while (TakePendingEvent() is { } next)
-                {
-                    StateChanged?.Invoke(this, next);
-                }
-            }
-            finally
-            {
-                _eventLock.Exit();
-            }
-
-            using (_lock.EnterScope())
-            {
-                if (_pendingEvents.Count == 0)
-                {
-                    return;
-                }
-            }
-        }
-    }
-
-    private AudioSourceStateChangedEventArgs? TakePendingEvent()
-    {
-        using (_lock.EnterScope())
-        {
-            return _pendingEvents.TryDequeue(out var next) ? next : null;
-        }
-    }
-
-    /// <summary>Holds <see cref="_lock"/>; on leaving the outermost hold, raises the state changes made under it.</summary>
-    private readonly ref struct LockScope(ResilientAudioSource owner)
-    {
-        public void Dispose()
-        {
-            owner._lock.Exit();
-            if (!owner._lock.IsHeldByCurrentThread)
-            {
-                owner.RaisePendingEvents();
-            }
+            _lock.Post(new AudioSourceStateChangedEventArgs(_policy.State, _policy.Fault));
         }
     }
 }
