@@ -13,7 +13,7 @@ public static class FixturePcm
         var samples = WavReader.ReadFloatMono(Path.Combine(TestPaths.Fixtures, "stream_yes_no.wav"), out var rate);
         Assert.Equal(16000, rate);
         var bytes = new byte[samples.Length * 2];
-        SampleConverter.FromFloat(samples, SampleType.Int16, bytes);
+        SampleEncoder.FromFloat(samples, SampleType.Int16, bytes);
         return bytes;
     }
 }

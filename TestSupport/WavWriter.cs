@@ -77,7 +77,7 @@ public static class WavWriter
         for (var i = 0; i < interleaved.Length; i += perBlock)
         {
             var part = interleaved.Slice(i, Math.Min(perBlock, interleaved.Length - i));
-            var n = SampleConverter.FromFloat(part, format.SampleType, block);
+            var n = SampleEncoder.FromFloat(part, format.SampleType, block);
             stream.Write(block, 0, n);
         }
 

@@ -40,22 +40,6 @@ public sealed class WavAudio
     /// <summary>How long the audio plays.</summary>
     public TimeSpan Duration => TimeSpan.FromSeconds((double)FrameCount / Format.SampleRateHz);
 
-    /// <summary>Encodes float samples in a format (integers are rounded and clipped).</summary>
-    /// <param name="interleaved">Interleaved samples, nominally in [-1, 1]; a whole number of frames.</param>
-    /// <param name="format">The format to store them in.</param>
-    public static WavAudio FromFloat(ReadOnlySpan<float> interleaved, AudioFormat format)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(format.Channels, 1);
-        if (interleaved.Length % format.Channels != 0)
-        {
-            throw new ArgumentException($"{interleaved.Length} samples are not a whole number of {format.Channels}-channel frames.", nameof(interleaved));
-        }
-
-        var data = new byte[interleaved.Length * format.BytesPerSample];
-        SampleConverter.FromFloat(interleaved, format.SampleType, data);
-        return new WavAudio(format, data);
-    }
-
     /// <summary>All samples as float, interleaved (frame by frame, channel by channel).</summary>
     public float[] ToFloatInterleaved()
     {

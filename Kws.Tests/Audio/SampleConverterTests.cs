@@ -1,3 +1,4 @@
+using TestSupport;
 using Kws.Audio;
 using Kws.Audio.Conversion;
 
@@ -24,11 +25,11 @@ public class SampleConverterTests
     public void EncodingClipsAndRounds()
     {
         var bytes = new byte[12];
-        SampleConverter.FromFloat([2f, -2f, 0.5f, float.NaN], SampleType.Int24, bytes);
+        SampleEncoder.FromFloat([2f, -2f, 0.5f, float.NaN], SampleType.Int24, bytes);
         Assert.Equal(new byte[] { 0xFF, 0xFF, 0x7F, 0x00, 0x00, 0x80, 0x00, 0x00, 0x40, 0, 0, 0 }, bytes);
 
         var ints = new byte[12];
-        SampleConverter.FromFloat([1f, -1f, 0.25f], SampleType.Int32, ints);
+        SampleEncoder.FromFloat([1f, -1f, 0.25f], SampleType.Int32, ints);
         Assert.Equal(new byte[] { 0xFF, 0xFF, 0xFF, 0x7F, 0x00, 0x00, 0x00, 0x80, 0x00, 0x00, 0x00, 0x20 }, ints);
     }
 
