@@ -94,7 +94,7 @@ public class HopBenchmarks
         return span;
     }
 
-    private static string FindRepo()
+    internal static string FindRepo()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
         {
