@@ -18,7 +18,7 @@ Steps (each prints what it does; every check prints PASS or FAIL with what it sa
   3. publishes kws-edge (scripts/publish.sh --rid linux-x64) and makes a busybox initramfs
   4. boots the VM; inside it, scripts/system-test/guest-test.sh does the checks, the results come back over 9p
 Work folder: out/system-test (kept with --keep or on failure: console.log, results/journal.txt, gpio.log, ...).
-Environment: KWS_SYSTEM_TEST_VM_TIMEOUT (s, default 1050) bounds the VM; KWS_SYSTEM_TEST_MEMORY (MiB, 3072);
+Environment: KWS_SYSTEM_TEST_VM_TIMEOUT (s, default 1200) bounds the VM; KWS_SYSTEM_TEST_MEMORY (MiB, 3072);
 KWS_SYSTEM_TEST_PUBLISH_MODE (publish.sh --mode: auto, the default, or framework-dependent, the launcher that
 runs the host's dotnet, as the arm64 builds here are); KWS_SYSTEM_TEST_ICOUNT_SHIFT (0: the guest's clock
 advances 2^N ns per instruction); KWS_SYSTEM_TEST_CPU (qemu -cpu, default max without AVX: see run_vm).
@@ -40,7 +40,7 @@ here="$root/scripts/system-test"
 work="$root/out/system-test"
 results="$work/results"
 cache="${KWS_CACHE_DIR:-$HOME/.cache/kws}/gpio-sim"
-vm_timeout="${KWS_SYSTEM_TEST_VM_TIMEOUT:-1050}"
+vm_timeout="${KWS_SYSTEM_TEST_VM_TIMEOUT:-1200}"
 memory="${KWS_SYSTEM_TEST_MEMORY:-3072}"
 icount_shift="${KWS_SYSTEM_TEST_ICOUNT_SHIFT:-0}"
 # TCG emulates AVX, AVX2 and FMA one instruction at a time through helpers: ONNX Runtime's kernels for them ran the

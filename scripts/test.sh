@@ -8,7 +8,7 @@ if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   echo "Data-dependent tests read \${KWS_DATA_DIR:-../shared/data} and report themselves skipped when it is absent."
   echo "Then the arm64 check (scripts/arm64-check.sh: ONNX Runtime's arm64 library on the boards' processors under"
   echo "qemu-user; at most 5 minutes) and the full-system test (scripts/system-test.sh: a VM with systemd, a loopback"
-  echo "sound card and simulated GPIO; at most 22 minutes), each of their checks counted; both skipped with dotnet test"
+  echo "sound card and simulated GPIO; at most 25 minutes), each of their checks counted; both skipped with dotnet test"
   echo "arguments, the system test also with KWS_SKIP_SYSTEM_TEST=1; each skipped where it cannot run (not x86_64,"
   echo "not root), saying why."
   exit 0
@@ -82,7 +82,7 @@ else
     echo "SKIP system test: KWS_SKIP_SYSTEM_TEST=1"
     skipped=$((skipped + 1))
   else
-    run_counted "system test" 22 scripts/system-test.sh "$system_log"
+    run_counted "system test" 25 scripts/system-test.sh "$system_log"
   fi
 fi
 # The names of what failed, again, next to the summary: a CI log is often read from its tail only.
