@@ -23,9 +23,13 @@ internal sealed class ScriptedKeywordModel(IReadOnlyList<string> labels, int inp
 
     public ReadOnlySpan<float> Scores => _scores;
 
-    public void Run()
+    /// <summary>The count of new frames each run was given, in order.</summary>
+    public List<int> NewFrames { get; } = [];
+
+    public void Run(int newFrames)
     {
         Runs++;
+        NewFrames.Add(newFrames);
         score(_input, _scores);
     }
 

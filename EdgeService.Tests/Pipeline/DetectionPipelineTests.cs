@@ -107,6 +107,38 @@ public class DetectionPipelineTests
         Assert.Empty(sink.Detections);
     }
 
+    /// <summary>
+    /// A streaming model computes only the frames it is told are new, so the count must be exact: the first run, a run
+    /// after a gap and a run after a stage swap see a new window; runs every hop see 5 frames; a run after the gate was
+    /// closed sees every frame computed meanwhile.
+    /// </summary>
+    [Fact]
+    public void TheModelIsToldExactlyHowManyFramesAreNewSinceItsLastRun()
+    {
+        var (open, openModel, _, _) = Make(gateEnabled: false);
+        var audio = Recording(5);
+        open.Process(audio.AsSpan(0, 24000), 0);
+        Assert.Equal(IKeywordModel.AllNew, openModel.NewFrames[0]);
+        Assert.All(openModel.NewFrames.Skip(1), n => Assert.Equal(5, n));
+        var runs = openModel.Runs;
+        open.Process(audio.AsSpan(32000, 24000), 32000); // a gap: the window refills, then a new window
+        Assert.Equal(IKeywordModel.AllNew, openModel.NewFrames[runs]);
+        Assert.All(openModel.NewFrames.Skip(runs + 1), n => Assert.Equal(5, n));
+
+        // A second burst 0.4 s after the gate's 1 s hang ran out after the first.
+        var twoBursts = Recording(6);
+        for (var i = 62400; i < 67200; i++)
+        {
+            twoBursts[i] += (float)(0.5 * Math.Sin(2 * Math.PI * 440 * i / 16000.0));
+        }
+
+        var (gated, gatedModel, _, _) = Make(gateEnabled: true);
+        gated.Process(twoBursts, 0);
+        Assert.Equal(IKeywordModel.AllNew, gatedModel.NewFrames[0]);
+        Assert.Contains(gatedModel.NewFrames.Skip(1), n => n > 5 && n % 5 == 0 && n != IKeywordModel.AllNew);
+        Assert.All(gatedModel.NewFrames.Skip(1), n => Assert.True(n == IKeywordModel.AllNew || n % 5 == 0, $"{n} new frames"));
+    }
+
     [Fact]
     public void ProcessingAllocatesNothingPerHop()
     {

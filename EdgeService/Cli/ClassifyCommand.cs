@@ -1,4 +1,5 @@
 using Kws.Detection.Model;
+using Kws.Detection.Pipeline;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -41,7 +42,7 @@ internal static class ClassifyCommand
                     var clip = ClipFitter.FitToLength(audio, contract.SamplesPerInput);
                     frontEnd.Compute(clip, model.Input);
                     contract.Normalization.Apply(model.Input);
-                    model.Run();
+                    model.Run(IKeywordModel.AllNew);
                     Print(file, contract.Labels, model.Scores, json);
                 }
                 catch (WavFormatException e)

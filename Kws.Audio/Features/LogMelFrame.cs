@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace Kws.Audio.Features;
 
 /// <summary>
-/// Computes one log-mel frame from exactly one window of samples: periodic Hann window, FFT, power spectrum
+/// Computes one log-mel frame from exactly one window of samples: periodic Hann window, real FFT (<see cref="RealFft"/>), power spectrum
 /// |X[k]|^2, mel filterbank, ln(max(energy, LogFloor)). Both faces of the front end (<see cref="LogMelSpectrogram"/>
 /// for clips and <see cref="LogMelStream"/> for streams) call this, so they agree bit for bit. Owns its scratch
 /// buffers: one instance per thread.
@@ -11,10 +11,9 @@ namespace Kws.Audio.Features;
 internal sealed class LogMelFrame
 {
     private readonly float[] _window;
-    private readonly float[] _re;
-    private readonly float[] _im;
+    private readonly float[] _windowed;
     private readonly float[] _power;
-    private readonly Fft _fft;
+    private readonly RealFft _fft;
     private readonly MelFilterbank _filterbank;
     private readonly float _floor;
 
@@ -30,10 +29,9 @@ internal sealed class LogMelFrame
             _window[i] = (float)(0.5 - (0.5 * Math.Cos(2.0 * Math.PI * i / n)));
         }
 
-        _re = new float[options.FftSize];
-        _im = new float[options.FftSize];
+        _windowed = new float[n];
         _power = new float[(options.FftSize / 2) + 1];
-        _fft = new Fft(options.FftSize);
+        _fft = new RealFft(options.FftSize);
         _filterbank = new MelFilterbank(options);
         _floor = (float)options.LogFloor;
     }
@@ -44,13 +42,8 @@ internal sealed class LogMelFrame
     /// <summary>One frame of MelBins log energies from WindowSamples samples.</summary>
     public void Compute(ReadOnlySpan<float> windowSamples, Span<float> melOut)
     {
-        TensorPrimitives.Multiply(windowSamples, _window, _re.AsSpan(0, _window.Length));
-        _re.AsSpan(_window.Length).Clear();
-        _im.AsSpan().Clear();
-        _fft.Forward(_re, _im);
-        var bins = _power.Length;
-        TensorPrimitives.Multiply(_re.AsSpan(0, bins), _re.AsSpan(0, bins), _power);
-        TensorPrimitives.MultiplyAdd(_im.AsSpan(0, bins), _im.AsSpan(0, bins), _power, _power);
+        TensorPrimitives.Multiply(windowSamples, _window, _windowed);
+        _fft.Power(_windowed, _power);
         var mel = melOut[..Options.MelBins];
         _filterbank.Apply(_power, mel);
         TensorPrimitives.Max(mel, _floor, mel);

@@ -23,7 +23,10 @@ public sealed class OnnxKeywordModel(KeywordClassifier classifier) : IKeywordMod
     public ReadOnlySpan<float> Scores => classifier.Scores;
 
     /// <inheritdoc />
-    public void Run() => classifier.Run();
+    public void Run(int newFrames) => classifier.Run(newFrames);
+
+    /// <summary>Whether the file is a streaming model (computes the new frames only).</summary>
+    public bool IsStreaming => classifier.IsStreaming;
 
     /// <inheritdoc />
     public void Dispose() => classifier.Dispose();

@@ -23,6 +23,7 @@ public sealed class DetectionPipeline
     private int _hopFill;
     private int _hopsSinceInference;
     private long _nextIndex;
+    private long _framesAtLastRun = -1;
     private bool _priming;
 
     /// <summary>Builds the pipeline from its stages (see <see cref="ModelStage"/> for the model-bound ones).</summary>
@@ -150,6 +151,7 @@ public sealed class DetectionPipeline
         _stage.Smoother.Reset();
         _hopFill = 0;
         _hopsSinceInference = 0;
+        _framesAtLastRun = -1;
     }
 
     private void ProcessHop(long hopEnd)
@@ -186,7 +188,11 @@ public sealed class DetectionPipeline
         var started = Stopwatch.GetTimestamp();
         var model = _stage.Model;
         window.CopyTo(model.Input);
-        model.Run();
+        var produced = window.FramesProduced;
+        var newFrames = _framesAtLastRun < 0 ? IKeywordModel.AllNew : (int)Math.Min(produced - _framesAtLastRun, IKeywordModel.AllNew);
+        _framesAtLastRun = -1; // until the run succeeds: a model that threw starts afresh
+        model.Run(newFrames);
+        _framesAtLastRun = produced;
         if (!_priming)
         {
             Stats.Inference.Record(Stopwatch.GetTimestamp() - started);

@@ -6,12 +6,16 @@ namespace Kws.Onnx.Contract;
 /// <summary>
 /// The one contract between trainer and service, carried in the model file's metadata: the labels in output order,
 /// the front-end parameters, frames per input and the feature normalisation. The model has one float input of shape
-/// [N, 1, Frames, MelBins] (N may be symbolic) and one float output of shape [N, Labels.Count] holding probabilities.
+/// [N, 1, Frames, MelBins] (N may be symbolic) and one float output of shape [N, Labels.Count] holding probabilities;
+/// a streaming model (<see cref="Execution"/>) takes the new frames only and carries state tensors besides.
 /// </summary>
 public sealed record ModelContract
 {
-    /// <summary>The contract version this code writes and understands.</summary>
-    public const int CurrentVersion = 1;
+    /// <summary>The newest contract version this code writes and understands (1: whole-window models; 2 adds streaming ones).</summary>
+    public const int CurrentVersion = 2;
+
+    /// <summary>A streaming model's output that holds the next value of a state input is the input's name and this.</summary>
+    public const string NextStateSuffix = "_next";
 
     /// <summary>Class labels in the order of the model's output; keywords are those not starting with '_'.</summary>
     public required IReadOnlyList<string> Labels { get; init; }
@@ -28,6 +32,9 @@ public sealed record ModelContract
     /// <summary>Suggested detection threshold per keyword, when the trainer measured one; empty otherwise.</summary>
     public IReadOnlyDictionary<string, float> Thresholds { get; init; } = new Dictionary<string, float>();
 
+    /// <summary>How the model runs: on the whole window each time, or on the new frames with state.</summary>
+    public ModelExecution Execution { get; init; } = ModelExecution.Window;
+
     /// <summary>The keywords: labels that do not start with '_'.</summary>
     public IEnumerable<string> Keywords => Labels.Where(l => !l.StartsWith('_'));
 
@@ -43,7 +50,8 @@ public sealed record ModelContract
         static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
         var metadata = new Dictionary<string, string>
         {
-            [ModelContractKeys.ContractVersion] = CurrentVersion.ToString(CultureInfo.InvariantCulture),
+            // Version 1 for whole-window models, so services from before streaming still load them.
+            [ModelContractKeys.ContractVersion] = (Execution == ModelExecution.Streaming ? 2 : 1).ToString(CultureInfo.InvariantCulture),
             [ModelContractKeys.Labels] = string.Join(',', Labels),
             [ModelContractKeys.SampleRateHz] = FrontEnd.SampleRateHz.ToString(CultureInfo.InvariantCulture),
             [ModelContractKeys.WindowMs] = F(FrontEnd.WindowMs),
@@ -56,6 +64,11 @@ public sealed record ModelContract
             [ModelContractKeys.Frames] = Frames.ToString(CultureInfo.InvariantCulture),
             [ModelContractKeys.FeatureNormalization] = Normalization.ToMetadata(),
         };
+        if (Execution == ModelExecution.Streaming)
+        {
+            metadata[ModelContractKeys.Execution] = "streaming";
+        }
+
         if (Thresholds.Count > 0)
         {
             // As float, the thresholds' own type: 0.78f widened to double would be written 0.7799999713897705.

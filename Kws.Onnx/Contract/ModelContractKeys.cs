@@ -45,6 +45,11 @@ public static class ModelContractKeys
     /// <summary>Optional: suggested detection threshold per keyword, <c>yes=0.8,no=0.8</c>.</summary>
     public const string Thresholds = "kws.thresholds";
 
+    /// <summary>
+    /// Optional (contract version 2): <c>window</c> (the default) or <c>streaming</c>; see <see cref="ModelExecution"/>.
+    /// </summary>
+    public const string Execution = "kws.execution";
+
     /// <summary>The keys every model must carry.</summary>
     public static IReadOnlyList<string> Required { get; } =
     [

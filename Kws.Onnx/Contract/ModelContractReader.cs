@@ -17,11 +17,13 @@ internal static class ModelContractReader
         }
 
         var version = Int(metadata, ModelContractKeys.ContractVersion, model);
-        if (version != ModelContract.CurrentVersion)
+        if (version < 1 || version > ModelContract.CurrentVersion)
         {
             throw new ModelContractException(
-                $"model {model}: '{ModelContractKeys.ContractVersion}' is {version}, but this program understands version {ModelContract.CurrentVersion}");
+                $"model {model}: '{ModelContractKeys.ContractVersion}' is {version}, but this program understands versions 1 to {ModelContract.CurrentVersion}");
         }
+
+        var execution = Execution(metadata, version, model);
 
         var labels = metadata[ModelContractKeys.Labels].Split(',', StringSplitOptions.TrimEntries);
         if (labels.Length < 2 || labels.Any(string.IsNullOrEmpty) || labels.Distinct(StringComparer.Ordinal).Count() != labels.Length)
@@ -63,7 +65,25 @@ internal static class ModelContractReader
             Frames = frames,
             Normalization = norm,
             Thresholds = Thresholds(metadata, labels, model),
+            Execution = execution,
         };
+    }
+
+    private static ModelExecution Execution(IReadOnlyDictionary<string, string> metadata, int version, string model)
+    {
+        var value = metadata.GetValueOrDefault(ModelContractKeys.Execution, "window");
+        var execution = value switch
+        {
+            "window" => ModelExecution.Window,
+            "streaming" => ModelExecution.Streaming,
+            _ => throw new ModelContractException($"model {model}: '{ModelContractKeys.Execution}' is '{value}'; it must be 'window' or 'streaming'"),
+        };
+        if (execution == ModelExecution.Streaming && version < 2)
+        {
+            throw new ModelContractException($"model {model}: a streaming model needs '{ModelContractKeys.ContractVersion}' 2, but it is {version}");
+        }
+
+        return execution;
     }
 
     private static Dictionary<string, float> Thresholds(IReadOnlyDictionary<string, string> metadata, string[] labels, string model) =>

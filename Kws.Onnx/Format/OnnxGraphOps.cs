@@ -213,6 +213,35 @@ public static class OnnxGraphOps
     public static string Transpose(this OnnxGraph graph, string output, string input, params long[] perm) =>
         Node(graph, "Transpose", [input], output, OnnxAttribute.Ints("perm", perm));
 
+    /// <summary>
+    /// The elements from <paramref name="start"/> to <paramref name="end"/> (exclusive; negative counts from the end,
+    /// long.MaxValue: to the end) along one axis (opset 13+ form: starts, ends and axes as int64 initializers named
+    /// output + "_starts", "_ends", "_axes").
+    /// </summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="output">The output value name.</param>
+    /// <param name="input">Data.</param>
+    /// <param name="axis">The axis.</param>
+    /// <param name="start">The first index.</param>
+    /// <param name="end">One past the last index.</param>
+    /// <returns>The output name.</returns>
+    public static string Slice(this OnnxGraph graph, string output, string input, long axis, long start, long end)
+    {
+        var starts = graph.AddInitializer(output + "_starts", [start], 1);
+        var ends = graph.AddInitializer(output + "_ends", [end], 1);
+        var axes = graph.AddInitializer(output + "_axes", [axis], 1);
+        return Node(graph, "Slice", [input, starts, ends, axes], output);
+    }
+
+    /// <summary>Joins the inputs along one axis.</summary>
+    /// <param name="graph">The graph.</param>
+    /// <param name="output">The output value name.</param>
+    /// <param name="axis">axis.</param>
+    /// <param name="inputs">The tensors, in order.</param>
+    /// <returns>The output name.</returns>
+    public static string Concat(this OnnxGraph graph, string output, long axis, params string[] inputs) =>
+        Node(graph, "Concat", inputs, output, OnnxAttribute.Int("axis", axis));
+
     /// <summary>Softmax along one axis.</summary>
     /// <param name="graph">The graph.</param>
     /// <param name="output">The output value name.</param>

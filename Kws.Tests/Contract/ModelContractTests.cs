@@ -53,7 +53,7 @@ public class ModelContractTests
     [Theory]
     [InlineData("kws.fft_size", "abc", "whole number")]
     [InlineData("kws.fft_size", "500", "power of two")]
-    [InlineData("kws.contract_version", "2", "understands version 1")]
+    [InlineData("kws.contract_version", "3", "understands versions 1 to 2")]
     [InlineData("kws.labels", "yes", "two or more")]
     [InlineData("kws.feature_normalization", "mean_std:1", "malformed")]
     [InlineData("kws.thresholds", "maybe=0.5", "known label")]

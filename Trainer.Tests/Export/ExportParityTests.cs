@@ -17,13 +17,15 @@ public class ExportParityTests
 {
     private static readonly LogMelOptions SmallFrontEnd = new() { MelBins = 16, FftSize = 512 };
 
-    private static Sequential TrainedModel(int frames, int mels, int classes = 4, string architecture = "dscnn")
+    internal static Sequential TrainedModel(int frames, int mels, int classes = 4, string architecture = "dscnn")
     {
         var model = architecture switch
         {
             "tcresnet" => TcResNet.Create(classes, mels, width: 6, blocksPerStage: 2, dropout: 0.3f, kernel: 5),
             "matchboxnet" => MatchboxNet.Create(classes, mels, channels: 6, blocks: 2, repeats: 2, dropout: 0.3f),
             "bcresnet" => BcResNet.Create(classes, mels, width: 4, dropout: 0.3f),
+            "matchboxnet-stream" => MatchboxNet.Create(classes, mels, channels: 6, blocks: 2, repeats: 2, dropout: 0.3f, streamable: true),
+            "dscnn-stream" => DsCnn.Create(classes, channels: 8, blocks: 2, dropout: 0.3f, streamable: true),
             _ => DsCnn.Create(classes, channels: 8, blocks: 2, dropout: 0.3f),
         };
         model.Build(new SampleShape(1, frames, mels), 8, 1);
@@ -63,9 +65,11 @@ public class ExportParityTests
     [InlineData(4, "tcresnet")]
     [InlineData(7, "matchboxnet")]
     [InlineData(4, "bcresnet")]
+    [InlineData(7, "dscnn-stream")]
+    [InlineData(7, "matchboxnet-stream")]
     public void OnnxRuntimeGivesTheEngineProbabilitiesTo1e5(int classes, string architecture)
     {
-        const int Frames = 20;
+        var Frames = architecture == "matchboxnet-stream" ? 98 : 20;
         var model = TrainedModel(Frames, SmallFrontEnd.MelBins, classes, architecture);
         var contract = new ModelContract
         {

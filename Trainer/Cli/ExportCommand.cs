@@ -14,9 +14,10 @@ internal static class ExportCommand
         var checkpoint = new Option<string>("--checkpoint") { Description = "Folder with model.weights and checkpoint.json (what train writes), or with ensemble.json (what ensemble writes)", Required = true };
         var output = new Option<string>("--out") { Description = "The ONNX file to write", Required = true };
         var thresholds = new Option<string?>("--thresholds") { Description = "Suggested detection thresholds to record in the model, e.g. yes=0.8,no=0.8" };
+        var streaming = new Option<bool>("--streaming") { Description = "Write a streaming model: it takes the new frames of each hop and carries state (streamable networks only: matchboxnet-stream, dscnn-stream)" };
         var command = new Command("export", "Export a trained checkpoint as an ONNX model that carries the model contract (labels, front end, normalisation).")
         {
-            checkpoint, output, thresholds,
+            checkpoint, output, thresholds, streaming,
         };
         command.SetAction(parse => TrainerErrors.Guard(() =>
         {
@@ -31,11 +32,22 @@ internal static class ExportCommand
                 Frames = options.Frames,
                 Normalization = normalization,
                 Thresholds = ParseThresholds(parse.GetValue(thresholds)),
+                Execution = parse.GetValue(streaming) ? ModelExecution.Streaming : ModelExecution.Window,
             };
             var path = parse.GetValue(output)!;
-            OnnxExporter.Build(models, contract, EnsembleCheckpoint.Describe(members)).Save(path);
+            try
+            {
+                OnnxExporter.Build(models, contract, EnsembleCheckpoint.Describe(members)).Save(path);
+            }
+            catch (NotSupportedException e)
+            {
+                throw new ArgumentException($"--streaming: checkpoint {folder}: {e.Message}", e);
+            }
+
             using var check = OnnxClipScorer.Open(path, null);
-            Console.WriteLine($"Wrote {path} ({models.Sum(m => m.ParameterCount)} parameters{(models.Count > 1 ? $", the mean of {models.Count} models" : "")}; labels {string.Join(',', check.Labels)}); ONNX Runtime loads it and its contract checks out");
+            var perSecond = models.Sum(m => ModelCost.MultiplyAddsPerSecond(m, contract.Execution == ModelExecution.Streaming));
+            Console.WriteLine($"Cost: {models.Sum(ModelCost.MultiplyAdds) / 1e6:0.00} M multiply-adds per whole-window inference; {perSecond / 1e6:0.00} M per second of audio at 50 ms hops{(contract.Execution == ModelExecution.Streaming ? " (streaming: the new frames only)" : "")}");
+            Console.WriteLine($"Wrote {path} ({(contract.Execution == ModelExecution.Streaming ? "streaming, " : "")}{models.Sum(m => m.ParameterCount)} parameters{(models.Count > 1 ? $", the mean of {models.Count} models" : "")}; labels {string.Join(',', check.Labels)}); ONNX Runtime loads it and its contract checks out");
             return 0;
         }));
         return command;

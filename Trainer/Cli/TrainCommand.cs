@@ -19,7 +19,7 @@ internal static class TrainCommand
         var lr = new Option<float>("--lr") { Description = "Peak learning rate", DefaultValueFactory = _ => new TrainOptions().LearningRate };
         var seed = new Option<int>("--seed") { Description = "Seed of weights, shuffles and augmentation", DefaultValueFactory = _ => new TrainOptions().Seed };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores)", DefaultValueFactory = _ => 0 };
-        var arch = new Option<string>("--arch") { Description = "Network: dscnn, tcresnet, matchboxnet or bcresnet", DefaultValueFactory = _ => "dscnn" };
+        var arch = new Option<string>("--arch") { Description = "Network: dscnn, tcresnet, matchboxnet, bcresnet, or the streamable matchboxnet-stream and dscnn-stream", DefaultValueFactory = _ => "dscnn" };
         var width = new Option<int>("--width") { Description = "Channels (dscnn: every block; tcresnet: the first stage, 24 = the paper's width 1; matchboxnet: C; bcresnet: the first stage, 8c, 16 = BC-ResNet-2)", DefaultValueFactory = _ => new TrainOptions().Width };
         var blocks = new Option<int>("--blocks") { Description = "Blocks (dscnn: depthwise-separable blocks; tcresnet: per stage, 1 = TC-ResNet8, 2 = TC-ResNet14; matchboxnet: B)", DefaultValueFactory = _ => new TrainOptions().Blocks };
         var repeats = new Option<int>("--repeats") { Description = "matchboxnet: separable sub-blocks per block (R)", DefaultValueFactory = _ => new TrainOptions().Repeats };
@@ -108,7 +108,9 @@ internal static class TrainCommand
         "tcresnet" => ModelArchitecture.TcResNet,
         "matchboxnet" => ModelArchitecture.MatchboxNet,
         "bcresnet" => ModelArchitecture.BcResNet,
-        _ => throw new ArgumentException($"--arch is '{value}'; use dscnn, tcresnet, matchboxnet or bcresnet"),
+        "matchboxnet-stream" => ModelArchitecture.MatchboxNetStream,
+        "dscnn-stream" => ModelArchitecture.DsCnnStream,
+        _ => throw new ArgumentException($"--arch is '{value}'; use dscnn, tcresnet, matchboxnet, bcresnet, matchboxnet-stream or dscnn-stream"),
     };
 
     private static double Percent(double value, string name) =>

@@ -13,6 +13,14 @@ namespace Trainer.Export;
 /// the softmax that adds the word classes into <c>_unknown_</c>. Input "features" [N, 1, Frames, MelBins], output
 /// "scores" [N, labels]. Several models (an ensemble) share the input; each gets its own branch down to its
 /// probabilities over the labels, and the output is their mean (a Sum and a Mul by 1/N).
+/// <para>
+/// Streaming (<see cref="ModelExecution.Streaming"/> in the contract): the same layers over the new frames only,
+/// input "features" [1, 1, T, MelBins]. Each convolution along time (unpadded, stride 1: the streamable networks) gets
+/// a state input holding the last k - 1 frames of its input, joined in front of the new ones (Concat), and an output
+/// with the new last k - 1 frames (Slice); a shortcut's crop is dropped (its input is already the new frames); the
+/// global average pool keeps the per-frame means of the frames its whole-window version averages and takes their mean.
+/// See <see cref="StreamingStates"/>.
+/// </para>
 /// </summary>
 internal static class OnnxExporter
 {
@@ -31,19 +39,23 @@ internal static class OnnxExporter
         }
 
         var graph = new OnnxGraph("kws_cnn");
-        var input = graph.AddInput(InputName, OnnxElementType.Float, "N", 1, contract.Frames, contract.FrontEnd.MelBins);
+        var streaming = contract.Execution == ModelExecution.Streaming ? new StreamingStates(graph) : null;
+        OnnxDim batch = streaming is null ? "N" : 1;
+        OnnxDim frames = streaming is null ? contract.Frames : "T";
+        var input = graph.AddInput(InputName, OnnxElementType.Float, batch, 1, frames, contract.FrontEnd.MelBins);
         if (models.Count == 1)
         {
-            AddProbabilities(graph, models[0], contract, input, "l", "word_class_probabilities", OutputName);
+            AddProbabilities(graph, models[0], contract, input, "l", "word_class_probabilities", OutputName, streaming);
         }
         else
         {
-            var members = models.Select((m, i) => AddProbabilities(graph, m, contract, input, $"m{i}_l", $"m{i}_word_class_probabilities", $"m{i}_scores")).ToArray();
+            var members = models.Select((m, i) => AddProbabilities(graph, m, contract, input, $"m{i}_l", $"m{i}_word_class_probabilities", $"m{i}_scores", streaming)).ToArray();
             var sum = graph.Sum("members_sum", members);
             graph.Mul(OutputName, sum, graph.AddInitializer("one_over_members", [1f / models.Count], 1));
         }
 
-        graph.AddOutput(OutputName, OnnxElementType.Float, "N", contract.Labels.Count);
+        graph.AddOutput(OutputName, OnnxElementType.Float, batch, contract.Labels.Count);
+        streaming?.AddOutputs();
         var onnx = new OnnxModel(graph)
         {
             ProducerName = "kws-trainer",
@@ -64,9 +76,10 @@ internal static class OnnxExporter
     /// <paramref name="output"/>: its layers, a softmax and, for a model with word classes, the matrix product that
     /// adds them into <c>_unknown_</c> (the softmax then named <paramref name="fineName"/>).
     /// </summary>
-    private static string AddProbabilities(OnnxGraph graph, Sequential model, ModelContract contract, string input, string prefix, string fineName, string output)
+    private static string AddProbabilities(OnnxGraph graph, Sequential model, ModelContract contract, string input, string prefix, string fineName, string output,
+        StreamingStates? streaming)
     {
-        var current = AddLayers(graph, model.Layers, input, prefix);
+        var current = AddLayers(graph, model.Layers, input, prefix, streaming);
         var classes = model.OutputShape.Size;
         if (classes == contract.Labels.Count)
         {
@@ -87,8 +100,9 @@ internal static class OnnxExporter
     /// <summary>
     /// Adds <paramref name="layers"/> after <paramref name="current"/>, naming each node <paramref name="prefix"/> and
     /// its index; a residual block adds its branches (prefixes "{name}m" and "{name}s"), their sum and a ReLU.
+    /// With <paramref name="streaming"/>, the layers run on the new frames (see the class remarks).
     /// </summary>
-    private static string AddLayers(OnnxGraph graph, IReadOnlyList<Layer> layers, string current, string prefix)
+    private static string AddLayers(OnnxGraph graph, IReadOnlyList<Layer> layers, string current, string prefix, StreamingStates? streaming = null)
     {
         for (var i = 0; i < layers.Count; i++)
         {
@@ -97,11 +111,15 @@ internal static class OnnxExporter
             var bn = next as BatchNorm2d;
             switch (layers[i])
             {
+                case BroadcastResidual or MaxPool2d or AvgPool2d when streaming is not null:
+                    throw new NotSupportedException($"layer {name} ({layers[i].GetType().Name}) has no streaming export; train a streamable network (matchboxnet-stream, dscnn-stream)");
                 case Conv2d conv:
+                    current = streaming?.BeforeConvolution(name, current, conv.InputShape, conv.Geometry) ?? current;
                     current = AddConv(graph, name, current, conv.Weight.Value, conv.Bias?.Value, conv.OutChannels, conv.InChannels, conv.Geometry, 1, bn);
                     i += bn is null ? 0 : 1;
                     break;
                 case DepthwiseConv2d dw:
+                    current = streaming?.BeforeConvolution(name, current, dw.InputShape, dw.Geometry) ?? current;
                     current = AddConv(graph, name, current, dw.Weight.Value, dw.Bias?.Value, dw.Channels, 1, dw.Geometry, dw.Channels, bn);
                     i += bn is null ? 0 : 1;
                     break;
@@ -119,9 +137,12 @@ internal static class OnnxExporter
                 case SwapChannelsAndWidth:
                     current = graph.Transpose(name, current, 0, 3, 2, 1);
                     break;
+                case CropTime crop:
+                    current = streaming is null ? graph.Slice(name, current, axis: 2, start: crop.Frames, end: long.MaxValue) : current;
+                    break;
                 case Residual block:
-                    var main = AddLayers(graph, block.Main, current, $"{name}m");
-                    var shortcut = block.Shortcut.Count == 0 ? current : AddLayers(graph, block.Shortcut, current, $"{name}s");
+                    var main = AddLayers(graph, block.Main, current, $"{name}m", streaming);
+                    var shortcut = block.Shortcut.Count == 0 ? current : AddLayers(graph, block.Shortcut, current, $"{name}s", streaming);
                     current = graph.Add(block.ReluAfterAdd ? $"{name}.sum" : name, main, shortcut);
                     current = block.ReluAfterAdd ? graph.Relu(name, current) : current;
                     break;
@@ -140,8 +161,8 @@ internal static class OnnxExporter
                 case AvgPool2d pool:
                     current = graph.AveragePool(name, current, Kernel(pool.Geometry), Strides(pool.Geometry), Pads(pool.Geometry));
                     break;
-                case GlobalAvgPool:
-                    current = graph.GlobalAveragePool(name, current);
+                case GlobalAvgPool pool:
+                    current = streaming is null ? graph.GlobalAveragePool(name, current) : streaming.GlobalAveragePool(name, current, pool.InputShape);
                     break;
                 case Flatten:
                     current = graph.Flatten(name, current);

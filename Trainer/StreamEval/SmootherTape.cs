@@ -29,6 +29,9 @@ internal sealed class SmootherTape(IPosteriorSmoother inner) : IPosteriorSmoothe
     /// <summary>Calls recorded: pushes and resets (a reset is an entry without scores).</summary>
     public int Count => _events.Count;
 
+    /// <summary>The calls recorded, in order: each push's scores and sample index, or a reset (no scores, index 0).</summary>
+    public IReadOnlyList<(float[]? Scores, long SampleIndex)> Events => _events;
+
     /// <inheritdoc />
     public IReadOnlyList<string> Labels => inner.Labels;
 

@@ -17,4 +17,10 @@ internal enum ModelArchitecture
 
     /// <summary>BC-ResNet (Kim et al., 2021): <see cref="Engine.Models.BcResNet"/>.</summary>
     BcResNet,
+
+    /// <summary>MatchboxNet with unpadded convolutions along time, exportable as a streaming model.</summary>
+    MatchboxNetStream,
+
+    /// <summary>DS-CNN with no stride or padding along time, exportable as a streaming model.</summary>
+    DsCnnStream,
 }

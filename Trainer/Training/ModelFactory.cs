@@ -12,6 +12,8 @@ internal static class ModelFactory
         ModelArchitecture.TcResNet => TcResNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Dropout),
         ModelArchitecture.MatchboxNet => MatchboxNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Repeats, options.Dropout),
         ModelArchitecture.BcResNet => BcResNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Dropout),
+        ModelArchitecture.MatchboxNetStream => MatchboxNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Repeats, options.Dropout, streamable: true),
+        ModelArchitecture.DsCnnStream => DsCnn.Create(classes, options.Width, options.Blocks, options.Dropout, streamable: true),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Architecture, "unknown architecture"),
     };
 
@@ -22,6 +24,8 @@ internal static class ModelFactory
         ModelArchitecture.TcResNet => $"TC-ResNet{2 + (6 * options.Blocks)} width {options.Width}",
         ModelArchitecture.MatchboxNet => $"MatchboxNet {options.Blocks}x{options.Repeats}x{options.Width}",
         ModelArchitecture.BcResNet => $"BC-ResNet-{options.Width / 8.0:0.##}",
+        ModelArchitecture.MatchboxNetStream => $"MatchboxNet {options.Blocks}x{options.Repeats}x{options.Width} (streamable)",
+        ModelArchitecture.DsCnnStream => $"DS-CNN {options.Width}x{options.Blocks} (streamable)",
         _ => options.Architecture.ToString(),
     };
 }

@@ -11,6 +11,13 @@ namespace Trainer.Engine.Models;
 /// pointwise convolution with batch norm, added before the last ReLU), an epilogue (k = 29, 2C channels, then 1 x 1,
 /// 2C), global average pooling and a linear classifier. The paper's epilogue convolution is dilated by 2; the engine
 /// has no dilation, so here it is a plain k = 29 (a receptive field of 29 frames instead of 57).
+/// <para>
+/// Streamable (<c>streamable: true</c>): the convolutions along time are unpadded ("valid"), so each output frame
+/// depends on the frames up to its own and none after, and every shortcut drops the frames its main branch used up
+/// (<see cref="CropTime"/>). On a 98-frame window the pooled map is the last 18 frames, each seeing 81 input frames.
+/// Run frame by frame with each convolution's last k - 1 input frames kept as state (the streaming export), it gives
+/// the same scores as on the whole window, at the cost of the new frames only.
+/// </para>
 /// </summary>
 internal static class MatchboxNet
 {
@@ -21,7 +28,8 @@ internal static class MatchboxNet
     /// <param name="blocks">B: residual blocks.</param>
     /// <param name="repeats">R: separable sub-blocks per block.</param>
     /// <param name="dropout">Dropout before the classifier (0 for none).</param>
-    public static Sequential Create(int classes, int mels, int channels = 64, int blocks = 3, int repeats = 1, float dropout = 0f)
+    /// <param name="streamable">Unpadded convolutions along time and cropped shortcuts (see above).</param>
+    public static Sequential Create(int classes, int mels, int channels = 64, int blocks = 3, int repeats = 1, float dropout = 0f, bool streamable = false)
     {
         if (channels < 1 || blocks < 1 || repeats < 1)
         {
@@ -30,7 +38,7 @@ internal static class MatchboxNet
 
         var wide = channels * 2;
         var layers = new List<Layer> { new SwapChannelsAndWidth() };
-        layers.AddRange(Separable(mels, wide, 11));
+        layers.AddRange(Separable(mels, wide, 11, streamable));
         layers.Add(new ReLU());
         var c = wide;
         for (var b = 0; b < blocks; b++)
@@ -39,18 +47,19 @@ internal static class MatchboxNet
             var main = new List<Layer>();
             for (var r = 0; r < repeats; r++)
             {
-                main.AddRange(Separable(r == 0 ? c : channels, channels, kernel));
+                main.AddRange(Separable(r == 0 ? c : channels, channels, kernel, streamable));
                 if (r < repeats - 1)
                 {
                     main.Add(new ReLU());
                 }
             }
 
-            layers.Add(new Residual(main, [new Conv2d(c, channels, kernel: 1, bias: false), new BatchNorm2d(channels)]));
+            Layer[] shortcut = [new Conv2d(c, channels, kernel: 1, bias: false), new BatchNorm2d(channels)];
+            layers.Add(new Residual(main, streamable ? [new CropTime(repeats * (kernel - 1)), .. shortcut] : shortcut));
             c = channels;
         }
 
-        layers.AddRange(Separable(c, wide, 29));
+        layers.AddRange(Separable(c, wide, 29, streamable));
         layers.Add(new ReLU());
         layers.Add(new Conv2d(wide, wide, kernel: 1, bias: false));
         layers.Add(new BatchNorm2d(wide));
@@ -59,10 +68,10 @@ internal static class MatchboxNet
         return new Sequential([.. layers]);
     }
 
-    /// <summary>Depthwise k x 1 along time, pointwise to <paramref name="outChannels"/>, batch norm (no ReLU).</summary>
-    private static Layer[] Separable(int inChannels, int outChannels, int kernel) =>
+    /// <summary>Depthwise k x 1 along time (padded, or unpadded when streamable), pointwise to <paramref name="outChannels"/>, batch norm (no ReLU).</summary>
+    private static Layer[] Separable(int inChannels, int outChannels, int kernel, bool streamable) =>
     [
-        new DepthwiseConv2d(inChannels, new ConvGeometry(kernel, 1, 1, 1, kernel / 2, 0), bias: false),
+        new DepthwiseConv2d(inChannels, new ConvGeometry(kernel, 1, 1, 1, streamable ? 0 : kernel / 2, 0), bias: false),
         new Conv2d(inChannels, outChannels, kernel: 1, bias: false),
         new BatchNorm2d(outChannels),
     ];
