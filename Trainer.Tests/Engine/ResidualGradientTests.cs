@@ -37,6 +37,43 @@ public class ResidualGradientTests
     }
 
     [Fact]
+    public void CropTime() =>
+        GradientChecker.AssertPasses(GradientChecker.Check(new CropTime(3), new SampleShape(2, 7, 3), batch: 3, training: true));
+
+    [Fact]
+    public void CropTimeKeepsTheNewestRowsOfEveryPlane()
+    {
+        var layer = new CropTime(2);
+        layer.Build(new SampleShape(2, 5, 3), 1, new BatchParallel(1));
+        Assert.Equal(new SampleShape(2, 3, 3), layer.OutputShape);
+        var x = new Tensor(1, layer.InputShape);
+        for (var i = 0; i < x.Length; i++)
+        {
+            x.Data[i] = i;
+        }
+
+        var y = new Tensor(1, layer.OutputShape);
+        layer.Forward(x, y, training: false);
+        Assert.Equal([6, 7, 8, 9, 10, 11, 12, 13, 14, 21, 22, 23, 24, 25, 26, 27, 28, 29], y.Data.Select(v => (int)v));
+    }
+
+    /// <summary>The streamable DS-CNN's convolutions: unpadded along time, padded along frequency, the first strided along frequency only.</summary>
+    [Fact]
+    public void StreamableDsCnnConvolutions()
+    {
+        GradientChecker.AssertPasses(GradientChecker.Check(new Conv2d(1, 3, new ConvGeometry(3, 3, 1, 2, 0, 1)), new SampleShape(1, 7, 8), batch: 2, training: true));
+        GradientChecker.AssertPasses(GradientChecker.Check(new DepthwiseConv2d(3, new ConvGeometry(3, 3, 1, 1, 0, 1)), new SampleShape(3, 7, 4), batch: 2, training: true));
+    }
+
+    /// <summary>An unpadded convolution along time with its shortcut cropped to match: the streamable blocks.</summary>
+    [Fact]
+    public void ValidConvolutionWithACroppedShortcut()
+    {
+        var block = new Residual([new DepthwiseConv2d(3, new ConvGeometry(3, 1, 1, 1, 0, 0))], [new CropTime(2), new Conv2d(3, 3, kernel: 1)], reluAfterAdd: false);
+        GradientChecker.AssertPasses(GradientChecker.Check(block, new SampleShape(3, 8, 1), batch: 2, training: true));
+    }
+
+    [Fact]
     public void IdentityShortcut()
     {
         var block = new Residual([new Conv2d(3, 3, new ConvGeometry(3, 1, 1, 1, 1, 0), bias: true)], [], reluAfterAdd: false);
