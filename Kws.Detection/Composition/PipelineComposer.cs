@@ -57,6 +57,7 @@ public static class PipelineComposer
                 $"Smoother:Thresholds names {string.Join(", ", unknown.Select(k => $"'{k}'"))}, which the model does not detect (its keywords: {string.Join(", ", contract.Keywords)})");
         }
 
+        model.PrepareStep(hopsPerInference);
         IPosteriorSmoother smoother = new PosteriorSmoother(contract.Labels, smootherOptions, PipelineAudio.SampleRateHz, frontEnd.HopSamples * hopsPerInference);
         return new ModelStage(
             new FeatureWindow(frontEnd, contract.Frames, contract.Normalization),

@@ -25,6 +25,9 @@ public sealed class OnnxKeywordModel(KeywordClassifier classifier) : IKeywordMod
     /// <inheritdoc />
     public void Run(int newFrames) => classifier.Run(newFrames);
 
+    /// <summary>Readies runs on <paramref name="frames"/> new frames (see <see cref="KeywordClassifier.PrepareStep"/>).</summary>
+    public void PrepareStep(int frames) => classifier.PrepareStep(frames);
+
     /// <summary>Whether the file is a streaming model (computes the new frames only).</summary>
     public bool IsStreaming => classifier.IsStreaming;
 

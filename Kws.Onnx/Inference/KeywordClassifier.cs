@@ -21,6 +21,8 @@ public sealed class KeywordClassifier : IDisposable
     private readonly StreamingRunner? _streaming;
     private readonly IDisposable[] _owned;
 
+    private OnnxSessionOptions _options = new();
+
     private KeywordClassifier(string path, OnnxEnvironment environment, OnnxSession session, ModelContract contract, IDisposable[] owned,
         (OnnxTensor Input, OnnxTensor Output, OnnxRunBinding Binding)? window, StreamingRunner? streaming)
     {
@@ -76,7 +78,7 @@ public sealed class KeywordClassifier : IDisposable
             {
                 var streaming = StreamingRunner.Create(session, contract, name, d => disposables.Push(d));
                 var owned = disposables.Where(d => d != session && d != environment).Reverse().ToArray();
-                return new KeywordClassifier(modelPath, environment, session, contract, [streaming, .. owned], null, streaming);
+                return new KeywordClassifier(modelPath, environment, session, contract, [streaming, .. owned], null, streaming) { _options = options ?? new() };
             }
 
             if (session.Inputs.Count != 1 || session.Outputs.Count != 1)
@@ -99,6 +101,19 @@ public sealed class KeywordClassifier : IDisposable
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Readies the runs on <paramref name="frames"/> new frames, the frames of one hop: a streaming model opens a
+    /// second session of the file with its frame count fixed to that, which ONNX Runtime runs faster. A whole-window
+    /// model has nothing to ready. Call before the runs, off the audio path (it loads the file again).
+    /// </summary>
+    public void PrepareStep(int frames)
+    {
+        if (_streaming is not null && frames >= 1 && frames < Contract.Frames)
+        {
+            _streaming.UseStepSession(OnnxSession.FromFile(_environment, ModelPath, _options with { FreeDimensions = [new("T", frames)] }), frames);
         }
     }
 

@@ -24,6 +24,8 @@ internal sealed class StreamingRunner : IDisposable
     private readonly OnnxRunBinding?[,] _bindings;
     private readonly int _frames;
     private readonly int _melBins;
+    private OnnxSession? _stepSession;
+    private int _stepFrames;
     private int _current;
     private bool _continuable;
 
@@ -125,6 +127,30 @@ internal sealed class StreamingRunner : IDisposable
     /// <summary>Forgets the state: the next run feeds the whole window.</summary>
     public void Reset() => _continuable = false;
 
+    /// <summary>
+    /// Takes a second session of the same file in which T is fixed to <paramref name="frames"/> (the frames of one
+    /// hop), for runs on that many new frames: ONNX Runtime then plans shapes and memory once. Other counts still run
+    /// in the first session. The runner disposes it.
+    /// </summary>
+    public void UseStepSession(OnnxSession session, int frames)
+    {
+        if (_stepSession is not null || frames < 1 || frames >= _frames)
+        {
+            session.Dispose();
+            return;
+        }
+
+        var input = session.Inputs[0].Shape;
+        if (input.Count != 4 || input[2] != frames)
+        {
+            session.Dispose();
+            throw new InvalidOperationException($"the step session's input has shape [{string.Join(",", input)}], not {frames} frames");
+        }
+
+        _stepSession = session;
+        _stepFrames = frames;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
@@ -137,6 +163,8 @@ internal sealed class StreamingRunner : IDisposable
         {
             view?.Dispose();
         }
+
+        _stepSession?.Dispose();
     }
 
     private OnnxRunBinding Binding(int frames, int set)
@@ -147,7 +175,8 @@ internal sealed class StreamingRunner : IDisposable
         }
 
         var features = frames == _frames ? _input : _views[frames] ??= OnnxTensor.TailView(_input, 1, 1, frames, _melBins);
-        var binding = _session.Bind(_inputNames, [features, .. _states[set]], _outputNames, [_scores, .. _states[1 - set]]);
+        var session = frames == _stepFrames && _stepSession is not null ? _stepSession : _session;
+        var binding = session.Bind(_inputNames, [features, .. _states[set]], _outputNames, [_scores, .. _states[1 - set]]);
         _bindings[frames, set] = binding;
         return binding;
     }

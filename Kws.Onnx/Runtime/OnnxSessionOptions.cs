@@ -20,4 +20,10 @@ public sealed record OnnxSessionOptions
 
     /// <summary>The GPU for the CUDA provider.</summary>
     public int DeviceId { get; init; }
+
+    /// <summary>
+    /// Symbolic input dimensions fixed to a size for this session (e.g. a streaming model's "T" to the frames of one
+    /// hop), so that ONNX Runtime plans memory and shapes once instead of every run.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, long>> FreeDimensions { get; init; } = [];
 }

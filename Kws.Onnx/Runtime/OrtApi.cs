@@ -50,6 +50,7 @@ internal sealed unsafe class OrtApi
         ModelMetadataGetVersion = (delegate* unmanaged<IntPtr, long*, IntPtr>)table[OrtApiIndex.ModelMetadataGetVersion];
         ReleaseModelMetadata = (delegate* unmanaged<IntPtr, void>)table[OrtApiIndex.ReleaseModelMetadata];
         ModelMetadataGetCustomMetadataMapKeys = (delegate* unmanaged<IntPtr, IntPtr, byte***, long*, IntPtr>)table[OrtApiIndex.ModelMetadataGetCustomMetadataMapKeys];
+        AddFreeDimensionOverrideByName = (delegate* unmanaged<IntPtr, byte*, long, IntPtr>)table[OrtApiIndex.AddFreeDimensionOverrideByName];
         SessionOptionsAppendExecutionProviderCudaV2 = (delegate* unmanaged<IntPtr, IntPtr, IntPtr>)table[OrtApiIndex.SessionOptionsAppendExecutionProviderCudaV2];
         CreateCudaProviderOptions = (delegate* unmanaged<IntPtr*, IntPtr>)table[OrtApiIndex.CreateCudaProviderOptions];
         UpdateCudaProviderOptions = (delegate* unmanaged<IntPtr, byte**, byte**, nuint, IntPtr>)table[OrtApiIndex.UpdateCudaProviderOptions];
@@ -74,6 +75,8 @@ internal sealed unsafe class OrtApi
     internal delegate* unmanaged<IntPtr*, IntPtr> CreateSessionOptions { get; }
 
     internal delegate* unmanaged<IntPtr, int, IntPtr> SetSessionGraphOptimizationLevel { get; }
+
+    internal delegate* unmanaged<IntPtr, byte*, long, IntPtr> AddFreeDimensionOverrideByName { get; }
 
     internal delegate* unmanaged<IntPtr, int, IntPtr> SetIntraOpNumThreads { get; }
 

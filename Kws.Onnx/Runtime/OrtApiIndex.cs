@@ -49,6 +49,7 @@ internal static class OrtApiIndex
     internal const int ModelMetadataGetVersion = 117;
     internal const int ReleaseModelMetadata = 118;
     internal const int ModelMetadataGetCustomMetadataMapKeys = 123;
+    internal const int AddFreeDimensionOverrideByName = 124;
     internal const int SessionOptionsAppendExecutionProviderCudaV2 = 204;
     internal const int CreateCudaProviderOptions = 205;
     internal const int UpdateCudaProviderOptions = 206;

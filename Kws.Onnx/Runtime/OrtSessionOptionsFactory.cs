@@ -16,6 +16,15 @@ internal static unsafe class OrtSessionOptionsFactory
             OrtStatus.Check(api, api.SetIntraOpNumThreads(raw, options.IntraOpThreads), "setting the intra-op thread count");
             OrtStatus.Check(api, api.SetInterOpNumThreads(raw, options.InterOpThreads), "setting the inter-op thread count");
             OrtStatus.Check(api, api.SetSessionGraphOptimizationLevel(raw, (int)options.Optimization), "setting the graph optimization level");
+            foreach (var (name, size) in options.FreeDimensions)
+            {
+                var bytes = Encoding.UTF8.GetBytes(name + "\0");
+                fixed (byte* p = bytes)
+                {
+                    OrtStatus.Check(api, api.AddFreeDimensionOverrideByName(raw, p, size), $"fixing the dimension '{name}' to {size}");
+                }
+            }
+
             AddProvider(api, raw, options);
             return handle;
         }

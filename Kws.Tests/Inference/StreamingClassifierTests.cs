@@ -65,10 +65,14 @@ public class StreamingClassifierTests
         return e.Select(v => (float)(v / e.Sum())).ToArray();
     }
 
-    [Fact]
-    public void EachRunOnTheNewFramesGivesTheScoresOfItsWholeWindow()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void EachRunOnTheNewFramesGivesTheScoresOfItsWholeWindow(int preparedStep)
     {
         using var classifier = KeywordClassifier.Open(Write());
+        classifier.PrepareStep(preparedStep);
         Assert.True(classifier.IsStreaming);
         Assert.Equal(Frames * Mels, classifier.Input.Length);
         var rng = new Random(4);
@@ -110,6 +114,18 @@ public class StreamingClassifierTests
         var expected = Expected([.. new float[(Frames - 3) * Mels], .. remembered]);
         Assert.Equal(expected[3], classifier.Scores[3], 5);
         Assert.NotEqual(Expected(altered)[3], classifier.Scores[3], 3);
+    }
+
+    /// <summary>The session option behind <see cref="KeywordClassifier.PrepareStep"/> (OrtApi's AddFreeDimensionOverrideByName, found by its position in the table) fixes T.</summary>
+    [Fact]
+    public void AFreeDimensionCanBeFixedForASession()
+    {
+        using var environment = new Kws.Onnx.Runtime.OnnxEnvironment("test", Kws.Onnx.Runtime.OnnxLogLevel.Warning, null);
+        var path = Write();
+        using var open = Kws.Onnx.Runtime.OnnxSession.FromFile(environment, path);
+        using var fixedT = Kws.Onnx.Runtime.OnnxSession.FromFile(environment, path, new Kws.Onnx.Runtime.OnnxSessionOptions { FreeDimensions = [new("T", 5)] });
+        Assert.Equal([1, 1, -1, Mels], open.Inputs[0].Shape);
+        Assert.Equal([1, 1, 5, Mels], fixedT.Inputs[0].Shape);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal static class TrainCommand
         var arch = new Option<string>("--arch") { Description = "Network: dscnn, tcresnet, matchboxnet, bcresnet, or the streamable matchboxnet-stream and dscnn-stream", DefaultValueFactory = _ => "dscnn" };
         var width = new Option<int>("--width") { Description = "Channels (dscnn: every block; tcresnet: the first stage, 24 = the paper's width 1; matchboxnet: C; bcresnet: the first stage, 8c, 16 = BC-ResNet-2)", DefaultValueFactory = _ => new TrainOptions().Width };
         var blocks = new Option<int>("--blocks") { Description = "Blocks (dscnn: depthwise-separable blocks; tcresnet: per stage, 1 = TC-ResNet8, 2 = TC-ResNet14; matchboxnet: B)", DefaultValueFactory = _ => new TrainOptions().Blocks };
+        var timeKernel = new Option<int>("--time-kernel") { Description = "matchboxnet: the prologue's kernel along time (11 as in the paper; the blocks' kernels are 2, 4, 6 longer, the epilogue's 2K + 7)", DefaultValueFactory = _ => new TrainOptions().TimeKernel };
         var repeats = new Option<int>("--repeats") { Description = "matchboxnet: separable sub-blocks per block (R)", DefaultValueFactory = _ => new TrainOptions().Repeats };
         var unknownShare = new Option<double>("--unknown-share") { Description = "Unknown examples per epoch, as a multiple of a keyword class", DefaultValueFactory = _ => new TrainOptions().UnknownShare };
         var silenceShare = new Option<double>("--silence-share") { Description = "Silence examples per epoch, as a multiple of a keyword class", DefaultValueFactory = _ => new TrainOptions().SilenceShare };
@@ -39,7 +40,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train the keyword CNN, export it as ONNX with the model contract, check it in ONNX Runtime, and write a report.")
         {
-            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, arch, width, blocks, repeats, unknownShare, silenceShare, specAugment, speed, gain, partial, runTogether, keywordContext, realRepeat, wordClasses, keepLast, noAugment, holdOutNoise,
+            data, output, noise, extra, negatives, epochs, batch, lr, seed, threads, arch, width, blocks, repeats, timeKernel, unknownShare, silenceShare, specAugment, speed, gain, partial, runTogether, keywordContext, realRepeat, wordClasses, keepLast, noAugment, holdOutNoise,
         };
         command.SetAction(parse => TrainerErrors.Guard(() =>
         {
@@ -82,6 +83,7 @@ internal static class TrainCommand
                 Width = Positive(parse.GetValue(width), "--width"),
                 Blocks = Positive(parse.GetValue(blocks), "--blocks"),
                 Repeats = Positive(parse.GetValue(repeats), "--repeats"),
+                TimeKernel = Positive(parse.GetValue(timeKernel), "--time-kernel"),
                 UnknownShare = NotNegativeFinite(parse.GetValue(unknownShare), "--unknown-share"),
                 SilenceShare = NotNegativeFinite(parse.GetValue(silenceShare), "--silence-share"),
                 RealKeywordRepeat = Positive(parse.GetValue(realRepeat), "--real-keyword-repeat"),

@@ -10,9 +10,9 @@ internal static class ModelFactory
     {
         ModelArchitecture.DsCnn => DsCnn.Create(classes, options.Width, options.Blocks, options.Dropout),
         ModelArchitecture.TcResNet => TcResNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Dropout),
-        ModelArchitecture.MatchboxNet => MatchboxNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Repeats, options.Dropout),
+        ModelArchitecture.MatchboxNet => MatchboxNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Repeats, options.Dropout, prologueKernel: options.TimeKernel),
         ModelArchitecture.BcResNet => BcResNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Dropout),
-        ModelArchitecture.MatchboxNetStream => MatchboxNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Repeats, options.Dropout, streamable: true),
+        ModelArchitecture.MatchboxNetStream => MatchboxNet.Create(classes, options.FrontEnd.MelBins, options.Width, options.Blocks, options.Repeats, options.Dropout, streamable: true, prologueKernel: options.TimeKernel),
         ModelArchitecture.DsCnnStream => DsCnn.Create(classes, options.Width, options.Blocks, options.Dropout, streamable: true),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Architecture, "unknown architecture"),
     };
@@ -22,10 +22,12 @@ internal static class ModelFactory
     {
         ModelArchitecture.DsCnn => $"DS-CNN {options.Width}x{options.Blocks}",
         ModelArchitecture.TcResNet => $"TC-ResNet{2 + (6 * options.Blocks)} width {options.Width}",
-        ModelArchitecture.MatchboxNet => $"MatchboxNet {options.Blocks}x{options.Repeats}x{options.Width}",
+        ModelArchitecture.MatchboxNet => $"MatchboxNet {options.Blocks}x{options.Repeats}x{options.Width}{Kernels(options)}",
         ModelArchitecture.BcResNet => $"BC-ResNet-{options.Width / 8.0:0.##}",
-        ModelArchitecture.MatchboxNetStream => $"MatchboxNet {options.Blocks}x{options.Repeats}x{options.Width} (streamable)",
+        ModelArchitecture.MatchboxNetStream => $"MatchboxNet {options.Blocks}x{options.Repeats}x{options.Width}{Kernels(options)} (streamable)",
         ModelArchitecture.DsCnnStream => $"DS-CNN {options.Width}x{options.Blocks} (streamable)",
         _ => options.Architecture.ToString(),
     };
+
+    private static string Kernels(TrainOptions options) => options.TimeKernel == 11 ? "" : $" k{options.TimeKernel}";
 }

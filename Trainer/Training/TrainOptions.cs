@@ -64,6 +64,12 @@ internal sealed record TrainOptions
     /// <summary>MatchboxNet: separable sub-blocks per residual block (R); unused by the others.</summary>
     public int Repeats { get; init; } = 1;
 
+    /// <summary>
+    /// MatchboxNet: the prologue's kernel along time (the paper's 11); the blocks' kernels are 2, 4, 6, … frames
+    /// longer and the epilogue's 2K + 7 (29 for 11). Unused by the others.
+    /// </summary>
+    public int TimeKernel { get; init; } = 11;
+
     /// <summary>Dropout rate before the classifier.</summary>
     public float Dropout { get; init; } = 0.2f;
 

@@ -29,21 +29,22 @@ internal static class MatchboxNet
     /// <param name="repeats">R: separable sub-blocks per block.</param>
     /// <param name="dropout">Dropout before the classifier (0 for none).</param>
     /// <param name="streamable">Unpadded convolutions along time and cropped shortcuts (see above).</param>
-    public static Sequential Create(int classes, int mels, int channels = 64, int blocks = 3, int repeats = 1, float dropout = 0f, bool streamable = false)
+    /// <param name="prologueKernel">The prologue's kernel along time (11); block b's is 2b + 2 longer, the epilogue's 2K + 7 (29).</param>
+    public static Sequential Create(int classes, int mels, int channels = 64, int blocks = 3, int repeats = 1, float dropout = 0f, bool streamable = false, int prologueKernel = 11)
     {
-        if (channels < 1 || blocks < 1 || repeats < 1)
+        if (channels < 1 || blocks < 1 || repeats < 1 || prologueKernel < 1)
         {
-            throw new ArgumentException($"matchboxnet: channels, blocks and repeats must be at least 1 (got {channels}, {blocks}, {repeats}).");
+            throw new ArgumentException($"matchboxnet: channels, blocks, repeats and the kernel must be at least 1 (got {channels}, {blocks}, {repeats}, {prologueKernel}).");
         }
 
         var wide = channels * 2;
         var layers = new List<Layer> { new SwapChannelsAndWidth() };
-        layers.AddRange(Separable(mels, wide, 11, streamable));
+        layers.AddRange(Separable(mels, wide, prologueKernel, streamable));
         layers.Add(new ReLU());
         var c = wide;
         for (var b = 0; b < blocks; b++)
         {
-            var kernel = 13 + (2 * b);
+            var kernel = prologueKernel + 2 + (2 * b);
             var main = new List<Layer>();
             for (var r = 0; r < repeats; r++)
             {
@@ -59,7 +60,7 @@ internal static class MatchboxNet
             c = channels;
         }
 
-        layers.AddRange(Separable(c, wide, 29, streamable));
+        layers.AddRange(Separable(c, wide, (2 * prologueKernel) + 7, streamable));
         layers.Add(new ReLU());
         layers.Add(new Conv2d(wide, wide, kernel: 1, bias: false));
         layers.Add(new BatchNorm2d(wide));
