@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Performance figures for BENCHMARKS.md: BenchmarkDotNet on the hot path (one frame of features, one inference, one
-# whole pipeline hop, with allocations), and `kws-edge detect` on a 10-minute recording with the gate off.
+# whole pipeline hop, with allocations), `kws-edge detect` on a 10-minute recording with the gate off, and the CPU
+# seconds `kws-edge detect` takes for an hour of audio (gate off) with the bundled model and the ones bundled before.
 set -euo pipefail
 
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
@@ -28,4 +29,21 @@ for _ in 1 2 3; do
 done
 echo "and with the gate on:"
 dotnet EdgeService/bin/Release/net10.0/kws-edge.dll detect "$long" 2>&1 >/dev/null | tail -1
+# An hour: 118 copies of the fixture (60.4 min). CPU seconds (user + system, from /usr/bin/time) per hour of audio.
+hour="$(dirname "$long")/hour.wav"
+copies=()
+for _ in $(seq 118); do copies+=(tests/fixtures/stream_yes_no.wav); done
+sox "${copies[@]}" "$hour"
+seconds="$(soxi -D "$hour")"
+echo "detect on $(soxi -d "$hour") of audio, gate off: CPU seconds per hour of audio"
+for model in models/kws-yesno.onnx models/previous/*.onnx; do
+  for _ in 1 2; do
+    /usr/bin/time -f "%U %S %e %M" -o "$(dirname "$long")/time" \
+      dotnet EdgeService/bin/Release/net10.0/kws-edge.dll detect "$hour" --Gate:Enabled=false --Model:Path="$model" > /dev/null 2>&1
+    read -r user sys wall rss < "$(dirname "$long")/time"
+    awk -v m="$model" -v u="$user" -v s="$sys" -v w="$wall" -v r="$rss" -v a="$seconds" 'BEGIN {
+      printf "%s: %.2f CPU s per hour of audio (%.2f user + %.2f system in %.1f s for %.0f s), %.0fx real time, %.1f MB peak resident\n",
+        m, (u + s) * 3600 / a, u, s, w, a, a / w, r / 1024 }'
+  done
+done
 rm -rf "$(dirname "$long")"

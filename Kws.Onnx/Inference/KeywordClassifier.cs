@@ -19,13 +19,13 @@ public sealed class KeywordClassifier : IDisposable
     private readonly OnnxTensor? _output;
     private readonly OnnxRunBinding? _binding;
     private readonly StreamingRunner? _streaming;
+    private readonly OnnxSessionOptions _options;
     private readonly IDisposable[] _owned;
 
-    private OnnxSessionOptions _options = new();
-
     private KeywordClassifier(string path, OnnxEnvironment environment, OnnxSession session, ModelContract contract, IDisposable[] owned,
-        (OnnxTensor Input, OnnxTensor Output, OnnxRunBinding Binding)? window, StreamingRunner? streaming)
+        (OnnxTensor Input, OnnxTensor Output, OnnxRunBinding Binding)? window, StreamingRunner? streaming, OnnxSessionOptions? options)
     {
+        _options = options ?? new OnnxSessionOptions();
         ModelPath = path;
         _environment = environment;
         _session = session;
@@ -78,7 +78,7 @@ public sealed class KeywordClassifier : IDisposable
             {
                 var streaming = StreamingRunner.Create(session, contract, name, d => disposables.Push(d));
                 var owned = disposables.Where(d => d != session && d != environment).Reverse().ToArray();
-                return new KeywordClassifier(modelPath, environment, session, contract, [streaming, .. owned], null, streaming) { _options = options ?? new() };
+                return new KeywordClassifier(modelPath, environment, session, contract, [streaming, .. owned], null, streaming, options);
             }
 
             if (session.Inputs.Count != 1 || session.Outputs.Count != 1)
@@ -91,7 +91,7 @@ public sealed class KeywordClassifier : IDisposable
             var input = Push(disposables, OnnxTensor.Create(contract.InputShape()));
             var output = Push(disposables, OnnxTensor.Create(1, contract.Labels.Count));
             var binding = Push(disposables, session.Bind(input, output));
-            return new KeywordClassifier(modelPath, environment, session, contract, [binding, output, input], (input, output, binding), null);
+            return new KeywordClassifier(modelPath, environment, session, contract, [binding, output, input], (input, output, binding), null, options);
         }
         catch
         {

@@ -65,6 +65,13 @@ public class ResidualGradientTests
         GradientChecker.AssertPasses(GradientChecker.Check(new DepthwiseConv2d(3, new ConvGeometry(3, 3, 1, 1, 0, 1)), new SampleShape(3, 7, 4), batch: 2, training: true));
     }
 
+    /// <summary>The streamable MatchboxNet's long unpadded kernels along time (the vectorized stride-1 path).</summary>
+    [Theory]
+    [InlineData(13, 20)]
+    [InlineData(29, 40)]
+    public void LongUnpaddedDepthwiseKernelsAlongTime(int kernel, int frames) =>
+        GradientChecker.AssertPasses(GradientChecker.Check(new DepthwiseConv2d(4, new ConvGeometry(kernel, 1, 1, 1, 0, 0)), new SampleShape(4, frames, 1), batch: 2, training: true));
+
     /// <summary>An unpadded convolution along time with its shortcut cropped to match: the streamable blocks.</summary>
     [Fact]
     public void ValidConvolutionWithACroppedShortcut()
