@@ -44,7 +44,7 @@ public sealed class DetectionReplay : IDisposable
 
         Settings = settings;
         Thresholds = PipelineComposer.Thresholds(_model.Contract, settings.Smoother);
-        InferenceHopSamples = Contract.FrontEnd.HopSamples * (int)Math.Round(settings.Pipeline.InferenceHopMs / Contract.FrontEnd.HopMs);
+        InferenceHopSamples = Contract.FrontEnd.HopSamples * PipelineComposer.HopsPerInference(Contract, settings.Pipeline);
     }
 
     /// <summary>The settings as given (<see cref="Thresholds"/> has the thresholds in force, the model's own included).</summary>

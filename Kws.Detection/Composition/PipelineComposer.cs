@@ -40,15 +40,7 @@ public static class PipelineComposer
                 $"model {Path.GetFileName(model.ModelPath)} expects {frontEnd.SampleRateHz} Hz audio (kws.sample_rate_hz), but the service delivers {PipelineAudio.SampleRateHz} Hz");
         }
 
-        var hopMs = settings.Pipeline.InferenceHopMs;
-        var hops = hopMs / frontEnd.HopMs;
-        if (Math.Abs(hops - Math.Round(hops)) > 1e-9 || hops < 1)
-        {
-            throw new ConfigurationException(
-                $"Pipeline:InferenceHopMs is {hopMs}; it must be a whole multiple of the model's hop, {frontEnd.HopMs} ms (kws.hop_ms)");
-        }
-
-        var hopsPerInference = (int)Math.Round(hops);
+        var hopsPerInference = HopsPerInference(contract, settings.Pipeline);
         var smootherOptions = SmootherOptions(contract, settings.Smoother);
         var unknown = smootherOptions.Thresholds.Keys.Where(k => !contract.Keywords.Contains(k)).ToList();
         if (unknown.Count > 0)
@@ -66,6 +58,23 @@ public static class PipelineComposer
             frontEnd.HopSamples,
             hopsPerInference,
             contract.SamplesPerInput);
+    }
+
+    /// <summary>Front-end hops between two runs of the model: Pipeline:InferenceHopMs over the model's hop.</summary>
+    /// <exception cref="ConfigurationException">The inference hop is not a whole multiple of the model's hop.</exception>
+    public static int HopsPerInference(ModelContract contract, PipelineOptions pipeline)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var hopMs = pipeline.InferenceHopMs;
+        var hops = hopMs / contract.FrontEnd.HopMs;
+        if (Math.Abs(hops - Math.Round(hops)) > 1e-9 || hops < 1)
+        {
+            throw new ConfigurationException(
+                $"Pipeline:InferenceHopMs is {hopMs}; it must be a whole multiple of the model's hop, {contract.FrontEnd.HopMs} ms (kws.hop_ms)");
+        }
+
+        return (int)Math.Round(hops);
     }
 
     /// <summary>

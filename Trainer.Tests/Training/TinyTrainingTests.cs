@@ -111,6 +111,49 @@ public class TinyTrainingTests
         Assert.Equal(File.ReadAllBytes(Path.Combine(output, "model.onnx")), File.ReadAllBytes(exported));
     }
 
+    /// <summary>
+    /// A streamable network through the command line: trained, exported again as a streaming file (the export checks
+    /// it against the whole-window model and says so), which the classifier runs as one; a network that is not
+    /// streamable is refused by export --streaming with exit code 2.
+    /// </summary>
+    [Theory]
+    [InlineData("matchboxnet-stream", "MatchboxNetStream", 0)]
+    [InlineData("dscnn-stream", "DsCnnStream", 0)]
+    [InlineData("matchboxnet", "MatchboxNet", 2)]
+    public void StreamableNetworksExportAsStreamingFiles(string arch, string named, int exitCode)
+    {
+        var data = GeneratedDataset.Create(TestPaths.NewTempDir("kws-tiny-data"), speakers: 20, perSpeaker: 2);
+        var output = TestPaths.NewTempDir("kws-tiny-out");
+        Assert.Equal(0, TrainerCli.Run(["train", "--data", data, "--out", output, "--arch", arch, "--width", "6", "--blocks", "2", "--time-kernel", "3",
+            "--epochs", "1", "--batch", "16", "--threads", "2", "--word-classes"]));
+        Assert.Contains($"\"architecture\": \"{named}\"", File.ReadAllText(Path.Combine(output, Checkpoint.FileName)));
+
+        var exported = Path.Combine(output, "streaming.onnx");
+        var console = new StringWriter();
+        var saved = Console.Out;
+        Console.SetOut(console);
+        try
+        {
+            Assert.Equal(exitCode, TrainerCli.Run(["export", "--checkpoint", output, "--out", exported, "--streaming"]));
+        }
+        finally
+        {
+            Console.SetOut(saved);
+        }
+
+        if (exitCode != 0)
+        {
+            Assert.False(File.Exists(exported));
+            return;
+        }
+
+        Assert.Contains("Streaming parity", console.ToString());
+        using var classifier = KeywordClassifier.Open(exported);
+        Assert.True(classifier.IsStreaming);
+        classifier.Run();
+        Assert.Equal(1.0, classifier.Scores.ToArray().Sum(), 4);
+    }
+
     [Fact]
     public void AnUnknownArchitectureIsNamedWithExitCode2()
     {

@@ -45,6 +45,25 @@ internal static class ExportCommand
             }
 
             using var check = OnnxClipScorer.Open(path, null);
+            if (contract.Execution == ModelExecution.Streaming)
+            {
+                var windowPath = Path.Combine(Path.GetTempPath(), $"kws-window-{Environment.ProcessId}.onnx");
+                try
+                {
+                    OnnxExporter.Build(models, contract with { Execution = ModelExecution.Window }, "parity check").Save(windowPath);
+                    var difference = StreamingParity.LargestDifference(path, windowPath);
+                    Console.WriteLine($"Streaming parity: over 200 hops (5 new frames, 8 after a pause, a restart every 50) the largest probability difference from the whole-window model is {difference:E2}");
+                    if (difference > 1e-4)
+                    {
+                        throw new ArgumentException($"the streaming file {path} differs from its whole-window model by {difference:E2} (more than 1e-4)");
+                    }
+                }
+                finally
+                {
+                    File.Delete(windowPath);
+                }
+            }
+
             var perSecond = models.Sum(m => ModelCost.MultiplyAddsPerSecond(m, contract.Execution == ModelExecution.Streaming));
             Console.WriteLine($"Cost: {models.Sum(ModelCost.MultiplyAdds) / 1e6:0.00} M multiply-adds per whole-window inference; {perSecond / 1e6:0.00} M per second of audio at 50 ms hops{(contract.Execution == ModelExecution.Streaming ? " (streaming: the new frames only)" : "")}");
             Console.WriteLine($"Wrote {path} ({(contract.Execution == ModelExecution.Streaming ? "streaming, " : "")}{models.Sum(m => m.ParameterCount)} parameters{(models.Count > 1 ? $", the mean of {models.Count} models" : "")}; labels {string.Join(',', check.Labels)}); ONNX Runtime loads it and its contract checks out");
