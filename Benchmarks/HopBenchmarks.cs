@@ -31,8 +31,8 @@ public class HopBenchmarks
     private DetectionReplay _replay = null!;
     private float[] _input = [];
 
-    /// <summary>The model file, relative to the repository: the bundled one and the one bundled before it.</summary>
-    [Params("models/kws-yesno.onnx", "models/previous/kws-yesno-2026-11.onnx")]
+    /// <summary>The model file, relative to the repository: the bundled one, the streaming one and the one bundled before them.</summary>
+    [Params("models/kws-yesno.onnx", "models/kws-yesno-streaming.onnx", "models/previous/kws-yesno-2026-11.onnx")]
     public string Model { get; set; } = "models/kws-yesno.onnx";
 
     [GlobalSetup]
@@ -44,6 +44,7 @@ public class HopBenchmarks
         var settings = DetectionSettings.FromArguments(["--Gate:Enabled=false", $"--Model:Path={Path.Combine(repo, Model)}"]);
         _model = ModelLoader.Open(settings.Model);
         var contract = _model.Contract;
+        _model.PrepareStep(5);
         _window = new FeatureWindow(contract.FrontEnd, contract.Frames, contract.Normalization);
         _window.Push(_audio.AsSpan(0, 32000));
         _input = new float[contract.Frames * contract.FrontEnd.MelBins];

@@ -16,7 +16,8 @@ Usage: scripts/arm64-check.sh [--help]     (as root, on an x86_64 Debian host)
   3. checks that qemu enforces each processor's instruction set (an ARMv8.2 dot product must stop a Cortex-A72)
   4. compiles EdgeService.Tests/Gpio/gpio-layout.c (the GPIO uAPI's struct layouts, ioctl codes and constants the
      binding uses; GpioHeaderLayoutTests checks the binding against it here) for both and compares what they print
-  5. per board, runs the arm64 probe with the arm64 library under qemu-aarch64 -cpu CPU, with that board's
+  5. per board and bundled model (the default and the streaming one), runs the arm64 probe with the arm64 library
+     under qemu-aarch64 -cpu CPU, with that board's
      /proc/cpuinfo (bound in a private mount namespace: ONNX Runtime reads it, and qemu-user shows the host's), and
      compares every output with the x86-64 library's (relative difference at most 1e-3)
 Boards: Raspberry Pi 3 and Zero 2 W (cortex-a53), Jetson Nano (cortex-a57), Raspberry Pi 4, 400 and CM4
@@ -33,7 +34,8 @@ case "${1:-}" in
 esac
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-model="$root/models/kws-yesno.onnx"
+# The bundled models: the default (whole window) and the streaming one (every state input fed as well).
+models=("$root/models/kws-yesno.onnx" "$root/models/kws-yesno-streaming.onnx")
 inputs=16
 seed=1
 passed=0 failed=0 skipped=0
@@ -77,11 +79,14 @@ aarch64-linux-gnu-gcc -O1 -Wall -Wextra -Werror -o "$work/probe-arm64" "$probe" 
 printf '.global main\nmain:\n  .inst 0x4e829420\n  mov w0, #0\n  ret\n' > "$work/sdot.s"
 aarch64-linux-gnu-gcc -o "$work/sdot" "$work/sdot.s" || fail_setup "aarch64-linux-gnu-gcc could not assemble sdot.s"
 
-echo "== [arm64 check] x86-64 reference: $model, $inputs inputs, seed $seed"
-"$work/probe-x64" "$ort_cache/linux-x64/libonnxruntime.so.1" "$model" "$inputs" "$seed" > "$work/x64.txt" \
-  2> "$work/x64.err" || fail_setup "the x86-64 probe failed: $(tail -2 "$work/x64.err" | tr '\n' ' ')"
-echo "  $(tail -1 "$work/x64.err")"
-[[ $(wc -l < "$work/x64.txt") -eq $inputs ]] || fail_setup "the x86-64 probe printed $(wc -l < "$work/x64.txt") lines, not $inputs"
+for m in "${models[@]}"; do
+  name="$(basename "$m" .onnx)"
+  echo "== [arm64 check] x86-64 reference: $m, $inputs inputs, seed $seed"
+  "$work/probe-x64" "$ort_cache/linux-x64/libonnxruntime.so.1" "$m" "$inputs" "$seed" > "$work/x64-$name.txt" \
+    2> "$work/x64.err" || fail_setup "the x86-64 probe failed on $m: $(tail -2 "$work/x64.err" | tr '\n' ' ')"
+  echo "  $(tail -1 "$work/x64.err")"
+  [[ $(wc -l < "$work/x64-$name.txt") -eq $inputs ]] || fail_setup "the x86-64 probe printed $(wc -l < "$work/x64-$name.txt") lines, not $inputs"
+done
 
 # run_as CPU PART FEATURES COMMAND...: runs COMMAND under qemu-aarch64 -cpu CPU with a /proc/cpuinfo of two such
 # cores (MIDR part number PART, the kernel's FEATURES line).
@@ -136,10 +141,12 @@ boards=(
   "Raspberry Pi 4, 400, CM4|cortex-a72|0xd08|$pi_features"
   "Raspberry Pi 5|cortex-a76|0xd0b|$v82_features"
 )
+for m in "${models[@]}"; do
+name="$(basename "$m" .onnx)"
 for entry in "${boards[@]}"; do
   IFS='|' read -r board cpu part features <<< "$entry"
-  out="$work/$cpu.txt"
-  run_as "$cpu" "$part" "$features" "$work/probe-arm64" "$ort_cache/linux-arm64/libonnxruntime.so.1" "$model" \
+  out="$work/$cpu-$name.txt"
+  run_as "$cpu" "$part" "$features" "$work/probe-arm64" "$ort_cache/linux-arm64/libonnxruntime.so.1" "$m" \
     "$inputs" "$seed" > "$out" 2> "$work/$cpu.err"
   status=$?
   if ((status != 0)); then
@@ -147,7 +154,7 @@ for entry in "${boards[@]}"; do
     continue
   fi
   # Every output value, against the x86-64 one: |a - b| <= 1e-3 * max(|a|, |b|) + 1e-12.
-  verdict="$(paste -d '|' "$work/x64.txt" "$out" | awk -F'|' -v want="$inputs" '
+  verdict="$(paste -d '|' "$work/x64-$name.txt" "$out" | awk -F'|' -v want="$inputs" '
     function abs(x) { return x < 0 ? -x : x }
     {
       n = split($1, a, " "); m = split($2, b, " ")
@@ -165,10 +172,11 @@ for entry in "${boards[@]}"; do
     }')"
   problems="${verdict%|*}"
   if [[ -z "$problems" ]]; then
-    pass "$board ($cpu): $inputs runs of the bundled model match x86-64 (largest relative difference ${verdict##*|})"
+    pass "$board ($cpu): $inputs runs of $name.onnx match x86-64 (largest relative difference ${verdict##*|})"
   else
-    fail "$board ($cpu): outputs differ from x86-64: ${problems:0:400}"
+    fail "$board ($cpu): $name.onnx: outputs differ from x86-64: ${problems:0:400}"
   fi
+done
 done
 summary
 ((failed == 0))

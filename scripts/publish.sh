@@ -19,7 +19,8 @@ Each folder then holds:
   kws-edge              the program (not a single file, so native libraries sit next to it)
   libonnxruntime.so.1   ONNX Runtime for that architecture (from scripts/fetch-onnxruntime.sh's cache,
                         fetched first when it is missing)
-  models/kws-yesno.onnx the default model;  appsettings.json  the default settings
+  models/kws-yesno.onnx the default model;  models/kws-yesno-streaming.onnx  the low-power streaming one
+  appsettings.json      the default settings
   kws-edge.service, install.sh, uninstall.sh, SYSTEMD.md   to install it on the device
 The architecture of kws-edge and libonnxruntime.so.1 is checked (readelf) after each publish.
 Then, on the device:  sudo ./install.sh   (in the copied folder), or  sudo scripts/install.sh --from DIR/RID
@@ -132,7 +133,7 @@ for rid in "${rids[@]}"; do
     got="$(machine_of "$dest/$f")"
     [[ "$got" == "$want" ]] || { echo "error: $dest/$f is built for '$got', expected '$want' ($rid)" >&2; exit 1; }
   done
-  for f in kws-edge kws-edge.dll models/kws-yesno.onnx appsettings.json; do
+  for f in kws-edge kws-edge.dll models/kws-yesno.onnx models/kws-yesno-streaming.onnx appsettings.json; do
     [[ -f "$dest/$f" ]] || { echo "error: $dest/$f is missing from the publish output" >&2; exit 1; }
   done
   echo "  ok ($kind): ${elf[*]} built for $want; $(du -sh "$dest" | cut -f1) in all"

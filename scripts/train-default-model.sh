@@ -20,28 +20,9 @@ fi
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-data="${KWS_DATA_DIR:-$root/../shared/data}"
-out="$root/out/default-model"
-install=0
-while (($#)); do
-  case "$1" in
-    --data) data="$2"; shift 2 ;;
-    --out) out="$2"; shift 2 ;;
-    --install) install=1; shift ;;
-    *) echo "error: unknown argument '$1' (see --help)" >&2; exit 2 ;;
-  esac
-done
-for folder in speech_commands mini_speech_commands more_words other_words _background_noise_; do
-  [[ -d "$data/$folder" ]] || { echo "error: no $folder/ in '$data' (set --data or KWS_DATA_DIR)" >&2; exit 2; }
-done
-
-synthetic="${KWS_CACHE_DIR:-$HOME/.cache/kws}/synthetic-v2"
-scripts/make-synthetic.sh --out "$synthetic" --speakers 640 --seed 1
-dotnet build Trainer/Trainer.csproj -c Release -nologo -clp:ErrorsOnly
-trainer=(dotnet Trainer/bin/Release/net10.0/kws-trainer.dll)
-common=(--data "$data" --negatives "$data/other_words" --extra "$synthetic" --hold-out-noise --word-classes
-  --speed-percent 10 --gain-db 12 --unknown-share 3 --partial-words 30 --spec-augment --real-keyword-repeat 1
-  --keep-last --seed 1 --threads 2)
+default_out="$root/out/default-model"
+# shellcheck source=lib/train-recipe.sh
+source "$root/scripts/lib/train-recipe.sh"
 "${trainer[@]}" train "${common[@]}" --arch dscnn --width 80 --blocks 4 --epochs 40 --out "$out/dscnn"
 "${trainer[@]}" train "${common[@]}" --arch matchboxnet --width 64 --blocks 3 --epochs 40 --out "$out/matchboxnet"
 "${trainer[@]}" ensemble --member "$out/dscnn" --member "$out/matchboxnet" --data "$data" --negatives "$data/other_words" \

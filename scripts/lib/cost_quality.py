@@ -4,7 +4,9 @@ the mean of "yes" and "no" found in the clean and 10 dB single-word streams at t
 alarms over four hours stay within 0.5, 1 and 2 an hour), as a Markdown table and an SVG picture (multiply-adds per
 second of audio, log scale, against found at 0.5 and 1 false alarm an hour). Usage:
 
-    python3 scripts/lib/cost_quality.py --out DIR NAME=EVAL_DIR:MACS_PER_INFERENCE:MACS_PER_SECOND [...]
+    python3 scripts/lib/cost_quality.py --out DIR [SHORT|]NAME=EVAL_DIR:MACS_PER_INFERENCE:MACS_PER_SECOND [...]
+
+(SHORT labels the point in the picture; NAME the table row.)
 """
 import argparse
 import json
@@ -38,7 +40,7 @@ def clips(folder):
 
 
 def svg(rows, path):
-    w, h, left, right, top, bottom = 680, 400, 70, 180, 30, 50
+    w, h, left, right, top, bottom = 760, 420, 70, 170, 30, 50
     xs = [math.log10(r["per_second"]) for r in rows]
     lo, hi = math.floor(min(xs)), math.ceil(max(xs))
     def x(v):
@@ -61,14 +63,19 @@ def svg(rows, path):
     target = x(80e6)
     out.append(f'<line x1="{target:.1f}" y1="{top}" x2="{target:.1f}" y2="{h - bottom}" stroke="#555" stroke-dasharray="4 3"/>')
     out.append(f'<text x="{target - 4:.1f}" y="{top + 12}" text-anchor="end" fill="#555">target: at most 80 M</text>')
-    for r in rows:
+    placed = []
+    for r in sorted(rows, key=lambda r: -(r["found"].get(0.5) or 0)):
         px = x(r["per_second"])
         for budget, colour in ((0.5, "#c0392b"), (1, "#2471a3")):
             v = r["found"].get(budget)
             if v is not None:
                 out.append(f'<circle cx="{px:.1f}" cy="{y(v):.1f}" r="5" fill="{colour}"/>')
         v = r["found"].get(0.5) or r["found"].get(1) or 40
-        out.append(f'<text x="{px + 8:.1f}" y="{y(v) - 6:.1f}">{r["name"]}</text>')
+        label_y = y(v) + 4
+        while any(abs(label_y - ly) < 13 and abs(px - lx) < 120 for lx, ly in placed):
+            label_y += 13
+        placed.append((px, label_y))
+        out.append(f'<text x="{px + 8:.1f}" y="{label_y:.1f}" font-size="11">{r["short"]}</text>')
     out.append(f'<circle cx="{w - right + 20}" cy="{top + 10}" r="5" fill="#c0392b"/><text x="{w - right + 30}" y="{top + 14}">at 0.5 false alarms/h</text>')
     out.append(f'<circle cx="{w - right + 20}" cy="{top + 30}" r="5" fill="#2471a3"/><text x="{w - right + 30}" y="{top + 34}">at 1 false alarm/h</text>')
     out.append("</svg>")
@@ -84,8 +91,9 @@ def main():
     rows = []
     for run in a.runs:
         name, rest = run.split("=", 1)
+        short, name = name.split("|", 1) if "|" in name else (name, name)
         folder, per_inference, per_second = rest.rsplit(":", 2)
-        rows.append({"name": name, "per_inference": float(per_inference), "per_second": float(per_second),
+        rows.append({"name": name, "short": short, "per_inference": float(per_inference), "per_second": float(per_second),
                      "clips": clips(folder), "found": {b: found(folder, b) for b in (0.5, 1, 2)}})
     os.makedirs(a.out, exist_ok=True)
     lines = ["| model | M multiply-adds per inference | M per second of audio | clips: yes / no recall, negatives taken for a keyword | found at 0.5 / 1 / 2 false alarms an hour |",
