@@ -49,9 +49,6 @@ internal sealed class StreamingRunner : IDisposable
     /// <summary>The probabilities of the last run.</summary>
     public ReadOnlySpan<float> Scores => _scores.Span;
 
-    /// <summary>Floats of state the model carries from run to run.</summary>
-    public int StateSize => _states[0].Sum(s => s.ElementCount);
-
     /// <summary>
     /// Checks a streaming model's tensors against its contract and makes the runner. Throws
     /// <see cref="ModelContractException"/> naming the tensor on a mismatch.
